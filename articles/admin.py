@@ -1,0 +1,50 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+from recoverysite.admin import PublishableAdmin
+
+
+@admin.register(Article)
+class ArticleAdmin(PublishableAdmin):
+    list_display = [
+        "title",
+        "author",
+        "publication_state",
+        "published_at",
+        "updated_at",
+    ]
+    list_filter = [*PublishableAdmin.list_filter, "author", "tags"]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["author"]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["title", "slug", "author", "summary", "content_note", "body"]},
+        ),
+        (
+            _("Image"),
+            {"fields": ["featured_image", "featured_image_alt"]},
+        ),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "updated_at",
+                    "tags",
+                    "comments_open",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)

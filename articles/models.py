@@ -1,0 +1,123 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from recoverysite.publishing import Publishable, PublishableQuerySet
+from recoverysite.rich_text import EXTENSIONS, sanitize_html
+from recoverysite.slugs import unique_slug
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def for_cards(self):
+        """Everything an article card shows, in a fixed number of queries."""
+        return self.select_related("author").prefetch_related("tags")
+
+
+class Article(Publishable):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_(
+            "The last part of the article's address, made from the title. Changing "
+            "it after publication changes the address."
+        ),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_(
+            "One or two plain sentences. Shown on cards, in feeds and to search "
+            "engines."
+        ),
+    )
+    body = ProseEditorField(_("body"), extensions=EXTENSIONS, sanitize=sanitize_html)
+    content_note = models.CharField(
+        _("content note"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown above the text, e.g. “Mentions suicide.”"),
+    )
+    featured_image = models.ImageField(
+        _("featured image"),
+        upload_to="articles/%Y/%m/",
+        width_field="featured_image_width",
+        height_field="featured_image_height",
+        blank=True,
+    )
+    featured_image_width = models.PositiveIntegerField(
+        null=True, blank=True, editable=False
+    )
+    featured_image_height = models.PositiveIntegerField(
+        null=True, blank=True, editable=False
+    )
+    featured_image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe the image for people who cannot see it. Required with an image."
+        ),
+    )
+    comments_open = models.BooleanField(_("comments open"), default=True)
+    tags = TaggableManager(_("tags"), blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at"]
+        get_latest_by = "published_at"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        if not self.slug:
+            self.slug = unique_slug(Article.objects.exclude(pk=self.pk), self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.featured_image and not self.featured_image_alt.strip():
+            raise ValidationError(
+                {
+                    "featured_image_alt": _(
+                        "Describe the image for people who cannot see it."
+                    )
+                }
+            )
+        if self.slug and self.slug.isdigit():
+            # /articles/2025/ is the year archive.
+            raise ValidationError({"slug": _("A slug needs at least one letter.")})
+
+    def get_previous_published(self):
+        return (
+            Article.objects.published()
+            .filter(published_at__lt=self.published_at)
+            .only("title", "slug")
+            .first()
+        )
+
+    def get_next_published(self):
+        return (
+            Article.objects.published()
+            .filter(published_at__gt=self.published_at)
+            .only("title", "slug")
+            .last()
+        )

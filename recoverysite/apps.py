@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RecoverySiteConfig(AppConfig):
+    name = "recoverysite"
+    verbose_name = "Site"

@@ -1,0 +1,11 @@
+from django.utils.functional import SimpleLazyObject
+
+from recoverysite.models import Page, SiteSettings
+
+
+def site(request):
+    """Site texts and the menu, queried only by templates that show them."""
+    return {
+        "site_settings": SimpleLazyObject(SiteSettings.load),
+        "menu_pages": SimpleLazyObject(lambda: list(Page.objects.in_menu())),
+    }

@@ -1,0 +1,79 @@
+"""Demo site texts, pages and the site owner; run by ``manage.py load_demo_content``."""
+
+import random
+from io import BytesIO
+
+from django.core.files.base import ContentFile
+from PIL import Image, ImageDraw, ImageFilter
+
+from recoverysite import demo_texts
+from recoverysite.models import Page, SiteSettings, User
+from recoverysite.publishing import Status
+
+OWNER_USERNAME = "ron"
+
+
+def load(command):
+    owner, _created = User.objects.get_or_create(
+        username=OWNER_USERNAME,
+        defaults={"display_name": "Ron", "first_name": "Ron", "slug": "ron"},
+    )
+    if _created:
+        owner.set_unusable_password()
+        owner.save()
+    pages = load_pages()
+    site = SiteSettings.load()
+    site.name = demo_texts.SITE["name"]
+    site.tagline = demo_texts.SITE["tagline"]
+    site.welcome = demo_texts.SITE["welcome"]
+    site.footer_text = demo_texts.SITE["footer"]
+    site.crisis_notice = demo_texts.SITE["crisis_notice"]
+    site.start_page = pages["questions-and-answers"]
+    site.save()
+    command.stdout.write(f"Site settings and {len(pages)} pages ready.")
+
+
+def load_pages():
+    pages = {}
+    # Parents first, so children can point at them.
+    for text in sorted(demo_texts.PAGES, key=lambda page: page["parent"] is not None):
+        parent = pages.get(text["parent"]) if text["parent"] else None
+        page, _created = Page.objects.get_or_create(
+            slug=text["slug"],
+            parent=parent,
+            defaults={
+                "title": text["title"],
+                "body": text["body"],
+                "menu_order": text["menu_order"],
+                "show_in_menu": text["show_in_menu"],
+                "status": Status.PUBLISHED,
+            },
+        )
+        pages[text["slug"]] = page
+    return pages
+
+
+def draw_image(palette, seed, size=(1600, 900)):
+    """A calm abstract picture (soft gradient and circles) as JPEG content."""
+    rng = random.Random(seed)
+    start, end = (
+        Image.new("RGB", (1, 1), colour).getpixel((0, 0)) for colour in palette
+    )
+    width, height = size
+    gradient = Image.linear_gradient("L").resize(size)
+    image = Image.composite(
+        Image.new("RGB", size, end), Image.new("RGB", size, start), gradient
+    )
+    overlay = Image.new("RGBA", size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(overlay)
+    for _ in range(7):
+        radius = rng.randint(height // 8, height // 2)
+        x, y = rng.randint(0, width), rng.randint(0, height)
+        shade = rng.choice([(255, 255, 255, 46), (255, 255, 255, 28), (0, 0, 0, 18)])
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=shade)
+    image = Image.alpha_composite(
+        image.convert("RGBA"), overlay.filter(ImageFilter.GaussianBlur(24))
+    )
+    output = BytesIO()
+    image.convert("RGB").save(output, "JPEG", quality=85)
+    return ContentFile(output.getvalue())
