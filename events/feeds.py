@@ -1,0 +1,172 @@
+"""Events for other programs: iCalendar files and the RSS and Atom feeds."""
+
+import datetime
+from urllib.parse import urlsplit
+
+import icalendar
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from events.models import Event
+from recoverysite.models import SiteSettings
+
+# Calendar apps drop entries that leave a subscribed feed: keep recent events a
+# while, so a webinar does not vanish from people's calendars as soon as it ends.
+SUBSCRIPTION_KEEPS_PAST = datetime.timedelta(days=30)
+SUBSCRIPTION_REFRESH = datetime.timedelta(hours=12)
+FEED_ITEMS = 20
+
+ICAL_STATUS = {
+    Event.EventStatus.SCHEDULED: icalendar.enums.STATUS.CONFIRMED,
+    Event.EventStatus.MOVED_ONLINE: icalendar.enums.STATUS.CONFIRMED,
+    Event.EventStatus.POSTPONED: icalendar.enums.STATUS.TENTATIVE,
+    Event.EventStatus.CANCELLED: icalendar.enums.STATUS.CANCELLED,
+}
+
+
+def title_with_status(event):
+    """Many calendar apps hide STATUS, so a changed plan is also in the title."""
+    if event.is_going_ahead and not event.is_moved_online:
+        return event.title
+    return f"{event.get_event_status_display()}: {event.title}"
+
+
+def ical_event(event):
+    lines = [event.summary]
+    if event.is_postponed:
+        lines.append(_("Postponed: a new date will be announced on the event page."))
+    presenters = [
+        appearance.presenter.name for appearance in event.event_presenters.all()
+    ]
+    if presenters:
+        lines.append(_("With %(names)s.") % {"names": ", ".join(presenters)})
+    if event.shows_join_link:
+        lines.append(f"{_('Join')}: {event.join_url}")
+    if event.shows_registration:
+        lines.append(f"{_('Register')}: {event.registration_url}")
+    lines.append(event.get_full_url())
+    return icalendar.Event.new(
+        uid=event.ical_uid,
+        # Without a METHOD, DTSTAMP is when the information last changed (RFC 5545).
+        stamp=event.updated_at.astimezone(datetime.UTC),
+        last_modified=event.updated_at.astimezone(datetime.UTC),
+        start=event.local_start,
+        end=event.local_end,
+        summary=title_with_status(event),
+        description="\n\n".join(lines),
+        location=event.location_text,
+        url=event.get_full_url(),
+        status=ICAL_STATUS[event.event_status],
+    )
+
+
+def build_calendar(events, *, name, subscription=False):
+    """An RFC 5545 calendar of ``events`` with the VTIMEZONEs their times use."""
+    events = list(events)
+    host = urlsplit(settings.SITE_URL).hostname
+    calendar = icalendar.Calendar.new(
+        prodid=f"-//{host}//Events//EN",
+        uid=f"events@{host}",
+        name=name,
+        refresh_interval=SUBSCRIPTION_REFRESH if subscription else None,
+    )
+    if subscription:
+        # Outlook reads this one instead of REFRESH-INTERVAL.
+        calendar.add("X-PUBLISHED-TTL", icalendar.vDuration(SUBSCRIPTION_REFRESH))
+    for event in events:
+        calendar.add_component(ical_event(event))
+    if events:
+        # Time zone rules for the span the events cover, not half a century of them.
+        calendar.add_missing_timezones(
+            first_date=min(event.local_start for event in events).date()
+            - datetime.timedelta(days=1),
+            last_date=max(event.local_end for event in events).date()
+            + datetime.timedelta(days=1),
+        )
+    return calendar.to_ical()
+
+
+def calendar_response(content, filename=None):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_calendar(request, slug):
+    """One event as an .ics file, for “Add to calendar”."""
+    event = get_object_or_404(Event.objects.published().for_cards(), slug=slug)
+    content = build_calendar([event], name=event.title)
+    return calendar_response(content, filename=f"{event.slug}.ics")
+
+
+def subscription_calendar(request):
+    """Upcoming (and recent) events, for calendar apps to subscribe to."""
+    events = (
+        Event.objects.published()
+        .filter(end__gt=timezone.now() - SUBSCRIPTION_KEEPS_PAST)
+        .order_by("start", "pk")
+        .for_cards()
+    )
+    name = _("%(site)s events") % {"site": SiteSettings.load().name}
+    return calendar_response(build_calendar(events, name=name, subscription=True))
+
+
+class EventFeed(Feed):
+    """Events as they are announced, newest announcement first."""
+
+    def title(self):
+        return _("%(site)s: events") % {"site": SiteSettings.load().name}
+
+    def link(self):
+        return settings.SITE_URL + reverse("events:list")
+
+    def feed_url(self):
+        return settings.SITE_URL + reverse("events:feed")
+
+    def description(self):
+        return _("Webinars and events, with their recordings once they have happened.")
+
+    def items(self):
+        events = Event.objects.published().order_by("-published_at", "-pk")
+        return events.prefetch_related("tags")[:FEED_ITEMS]
+
+    def item_title(self, item):
+        return title_with_status(item)
+
+    def item_description(self, item):
+        text = f"{item.when}. {item.summary}"
+        if item.has_ended and item.recording_url:
+            text += " " + _("The recording is on the event page.")
+        return text
+
+    def item_link(self, item):
+        return item.get_full_url()
+
+    def item_guid(self, item):
+        return item.ical_uid
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+
+class AtomEventFeed(EventFeed):
+    feed_type = Atom1Feed
+    subtitle = EventFeed.description
+
+    def feed_url(self):
+        return settings.SITE_URL + reverse("events:feed-atom")

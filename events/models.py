@@ -1,0 +1,615 @@
+"""Events (webinars and in-person meetings) and the people who present them."""
+
+import datetime
+import difflib
+import enum
+import functools
+import zoneinfo
+from urllib.parse import urlencode, urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch
+from django.urls import reverse
+from django.utils import dateformat, timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from events.embeds import parse_recording_url
+from recoverysite.publishing import Publishable, PublishableQuerySet
+from recoverysite.rich_text import EXTENSIONS, sanitize_html
+from recoverysite.search import Searchable, SearchableManager
+from recoverysite.slugs import unique_slug
+
+# Words used by /events/<word>/ addresses of the site itself.
+RESERVED_SLUGS = {"feed", "tags"}
+
+
+@functools.cache
+def known_time_zones():
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_time_zone(name):
+    if name in known_time_zones():
+        return
+    close = difflib.get_close_matches(
+        name.strip().replace(" ", "_"), known_time_zones(), n=1, cutoff=0.7
+    )
+    if close:
+        message = _("“%(name)s” is not a time zone name. Did you mean %(close)s?")
+    else:
+        message = _(
+            "“%(name)s” is not a time zone name. Use a name from the IANA list, "
+            "such as America/Los_Angeles or Europe/London."
+        )
+    raise ValidationError(
+        message,
+        code="unknown_time_zone",
+        params={"name": name, "close": close[0] if close else ""},
+    )
+
+
+def default_time_zone():
+    return settings.EVENTS_DEFAULT_TIMEZONE
+
+
+class PresenterQuerySet(models.QuerySet):
+    def public(self):
+        """Presenters of at least one published event; the others stay private."""
+        return self.filter(
+            Exists(Event.objects.published().filter(presenters=OuterRef("pk")))
+        )
+
+
+class Presenter(Searchable, models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=150,
+        unique=True,
+        help_text=_("The last part of the presenter's page address."),
+    )
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="presenters/",
+        width_field="photo_width",
+        height_field="photo_height",
+        blank=True,
+        help_text=_("Shown as a square; a face in the middle works best."),
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_alt = models.CharField(
+        _("photo description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_("For people who cannot see the photo. Required with a photo."),
+    )
+    pronouns = models.CharField(
+        _("pronouns"),
+        max_length=40,
+        blank=True,
+        help_text=_("Only if the presenter wants them shown, e.g. “she/her”."),
+    )
+    role = models.CharField(
+        _("role or title"),
+        max_length=150,
+        blank=True,
+        help_text=_("E.g. “Director of Learning Opportunities”."),
+    )
+    affiliation = models.CharField(
+        _("affiliation"),
+        max_length=150,
+        blank=True,
+        help_text=_("The organisation they work with, if any."),
+    )
+    short_bio = models.TextField(
+        _("short bio"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two plain sentences for the list of presenters."),
+    )
+    bio = ProseEditorField(
+        _("full bio"),
+        extensions=EXTENSIONS,
+        sanitize=sanitize_html,
+        blank=True,
+        help_text=_("Shown on event pages and on the presenter's own page."),
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    objects = SearchableManager.from_queryset(PresenterQuerySet)()
+
+    search_weights = {
+        "A": ["name"],
+        "B": ["role", "affiliation", "short_bio"],
+        "C": ["bio"],
+    }
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("presenter")
+        verbose_name_plural = _("presenters")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.bio = sanitize_html(self.bio)
+        if not self.slug:
+            others = Presenter.objects.exclude(pk=self.pk)
+            self.slug = unique_slug(others, self.name, max_length=150)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("events:presenter", kwargs={"slug": self.slug})
+
+    def get_full_url(self):
+        return settings.SITE_URL + self.get_absolute_url()
+
+    def clean(self):
+        if self.photo and not self.photo_alt.strip():
+            raise ValidationError(
+                {"photo_alt": _("Describe the photo for people who cannot see it.")}
+            )
+
+    @property
+    def headline(self):
+        """Role and affiliation in one line: “Director, Wildflower Alliance”."""
+        return ", ".join(part for part in [self.role, self.affiliation] if part)
+
+
+class Phase(enum.StrEnum):
+    UPCOMING = "upcoming"
+    HAPPENING_NOW = "happening-now"
+    PAST = "past"
+
+
+class EventQuerySet(PublishableQuerySet):
+    def upcoming(self):
+        """Events that have not ended, soonest first (those happening now too)."""
+        return self.filter(end__gt=timezone.now()).order_by("start", "pk")
+
+    def past(self):
+        """Events that have ended, most recent first."""
+        return self.filter(end__lte=timezone.now()).order_by("-start", "-pk")
+
+    def for_cards(self):
+        """Events with their presenters, in a fixed number of queries."""
+        return self.prefetch_related(
+            Prefetch(
+                "event_presenters",
+                queryset=EventPresenter.objects.select_related("presenter"),
+            )
+        )
+
+
+class Event(Searchable, Publishable):
+    class Format(models.TextChoices):
+        ONLINE = "online", _("Online")
+        IN_PERSON = "in_person", _("In person")
+        HYBRID = "hybrid", _("In person and online")
+
+    class EventStatus(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+        POSTPONED = "postponed", _("Postponed")
+        MOVED_ONLINE = "moved_online", _("Moved online")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_(
+            "The last part of the event's address, made from the title. Changing "
+            "it after publication changes the address."
+        ),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_(
+            "One or two plain sentences. Shown on cards, in feeds, in calendars and "
+            "to search engines."
+        ),
+    )
+    description = ProseEditorField(
+        _("description"), extensions=EXTENSIONS, sanitize=sanitize_html
+    )
+    start = models.DateTimeField(_("start"), db_index=True)
+    end = models.DateTimeField(_("end"), db_index=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text=_(
+            "Where the organiser is, as an IANA name such as America/Los_Angeles or "
+            "Europe/London. The start and end are in this time zone, and visitors "
+            "see the times in it (plus their own time when it differs)."
+        ),
+    )
+    format = models.CharField(
+        _("format"),
+        max_length=10,
+        choices=Format,
+        default=Format.ONLINE,
+    )
+    venue_name = models.CharField(
+        _("venue"),
+        max_length=200,
+        blank=True,
+        help_text=_("For events in person: the name of the place."),
+    )
+    venue_address = models.TextField(
+        _("venue address"),
+        blank=True,
+        help_text=_("Street, city and postcode, one per line."),
+    )
+    registration_url = models.URLField(
+        _("registration link"),
+        blank=True,
+        help_text=_("Shown until the event starts."),
+    )
+    join_url = models.URLField(
+        _("join link"),
+        blank=True,
+        help_text=_(
+            "The meeting link (Zoom, Jitsi…). Shown until the event ends, most "
+            "prominently while it is happening; hidden afterwards."
+        ),
+    )
+    event_status = models.CharField(
+        _("event status"),
+        max_length=20,
+        choices=EventStatus,
+        default=EventStatus.SCHEDULED,
+        help_text=_(
+            "Cancelled, postponed and moved-online events say so on every page, in "
+            "calendars and to search engines. Keep the event published so people "
+            "who planned to come find out."
+        ),
+    )
+    featured_image = models.ImageField(
+        _("featured image"),
+        upload_to="events/%Y/%m/",
+        width_field="featured_image_width",
+        height_field="featured_image_height",
+        blank=True,
+    )
+    featured_image_width = models.PositiveIntegerField(
+        null=True, blank=True, editable=False
+    )
+    featured_image_height = models.PositiveIntegerField(
+        null=True, blank=True, editable=False
+    )
+    featured_image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe the image for people who cannot see it. Required with an image."
+        ),
+    )
+    presenters = models.ManyToManyField(
+        Presenter,
+        through="EventPresenter",
+        related_name="events",
+        verbose_name=_("presenters"),
+        blank=True,
+    )
+    recording_url = models.URLField(
+        _("recording link"),
+        blank=True,
+        help_text=_(
+            "Shown after the event. A YouTube or Vimeo address is embedded as a "
+            "player that loads nothing from YouTube or Vimeo until the visitor "
+            "presses play; any other address is shown as a plain link."
+        ),
+    )
+    recording_note = models.TextField(
+        _("recording note"),
+        blank=True,
+        help_text=_("A line shown above the recording, e.g. “Check out this video”."),
+    )
+    transcript = ProseEditorField(
+        _("transcript"),
+        extensions=EXTENSIONS,
+        sanitize=sanitize_html,
+        blank=True,
+        help_text=_("Shown after the event, below the recording."),
+    )
+    captions_file = models.FileField(
+        _("captions file"),
+        upload_to="events/captions/",
+        blank=True,
+        validators=[FileExtensionValidator(["vtt", "srt"])],
+        help_text=_("WebVTT (.vtt) or SubRip (.srt), offered as a download."),
+    )
+    handout_file = models.FileField(
+        _("handout"),
+        upload_to="events/handouts/",
+        blank=True,
+        validators=[
+            FileExtensionValidator(["pdf", "docx", "odt", "pptx", "odp", "txt"])
+        ],
+        help_text=_("Slides or notes for participants: PDF works for everyone."),
+    )
+    comments_open = models.BooleanField(_("comments open"), default=True)
+    tags = TaggableManager(_("tags"), blank=True)
+
+    objects = SearchableManager.from_queryset(EventQuerySet)()
+
+    search_weights = {
+        "A": ["title"],
+        "B": ["summary"],
+        "C": ["description", "transcript"],
+    }
+
+    class Meta:
+        ordering = ["-start"]
+        get_latest_by = "start"
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.description = sanitize_html(self.description)
+        self.transcript = sanitize_html(self.transcript)
+        if not self.slug:
+            self.slug = unique_slug(Event.objects.exclude(pk=self.pk), self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def get_full_url(self):
+        return settings.SITE_URL + self.get_absolute_url()
+
+    def clean(self):
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The end must be after the start.")
+        if self.format != self.Format.ONLINE and not self.venue_name.strip():
+            errors["venue_name"] = _(
+                "Say where the event takes place, or set the format to Online."
+            )
+        if self.featured_image and not self.featured_image_alt.strip():
+            errors["featured_image_alt"] = _(
+                "Describe the image for people who cannot see it."
+            )
+        if self.slug in RESERVED_SLUGS or (self.slug or "").isdigit():
+            errors["slug"] = _("“%(slug)s” is used by the site itself.") % {
+                "slug": self.slug
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    # Time
+
+    @cached_property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(self.zone)
+
+    @property
+    def local_end(self):
+        return self.end.astimezone(self.zone)
+
+    @property
+    def when(self):
+        """“Tuesday, April 15, 2025, 4:00–5:30 PM PDT”, in the event's time zone."""
+        return format_time_range(self.local_start, self.local_end)
+
+    @cached_property
+    def phase(self):
+        now = timezone.now()
+        if now >= self.end:
+            return Phase.PAST
+        window = datetime.timedelta(minutes=settings.EVENTS_HAPPENING_NOW_MINUTES)
+        if now >= self.start - window:
+            return Phase.HAPPENING_NOW
+        return Phase.UPCOMING
+
+    def next_phase_change(self):
+        """When the page's state next changes by itself, or None once it is past."""
+        window = datetime.timedelta(minutes=settings.EVENTS_HAPPENING_NOW_MINUTES)
+        for moment in (self.start - window, self.end):
+            if moment > timezone.now():
+                return moment
+        return None
+
+    @property
+    def is_upcoming(self):
+        return self.phase == Phase.UPCOMING
+
+    @property
+    def is_happening_now(self):
+        return self.phase == Phase.HAPPENING_NOW and self.is_going_ahead
+
+    @property
+    def has_ended(self):
+        return self.phase == Phase.PAST
+
+    # Status and format
+
+    @property
+    def is_going_ahead(self):
+        return self.event_status in {
+            self.EventStatus.SCHEDULED,
+            self.EventStatus.MOVED_ONLINE,
+        }
+
+    @property
+    def is_cancelled(self):
+        return self.event_status == self.EventStatus.CANCELLED
+
+    @property
+    def is_postponed(self):
+        return self.event_status == self.EventStatus.POSTPONED
+
+    @property
+    def is_moved_online(self):
+        return self.event_status == self.EventStatus.MOVED_ONLINE
+
+    @property
+    def attendance(self):
+        """The format visitors should plan for, after a move online."""
+        return self.Format.ONLINE if self.is_moved_online else self.format
+
+    @property
+    def attendance_label(self):
+        return self.Format(self.attendance).label
+
+    @property
+    def is_online(self):
+        return self.attendance == self.Format.ONLINE
+
+    @property
+    def meets_online(self):
+        return self.attendance != self.Format.IN_PERSON
+
+    @property
+    def meets_in_person(self):
+        return self.attendance != self.Format.ONLINE
+
+    @property
+    def kind(self):
+        return _("webinar") if self.is_online else _("event")
+
+    @property
+    def location_text(self):
+        """One line for calendars: the venue, its address, and/or “Online”."""
+        parts = []
+        if self.meets_in_person:
+            parts.append(self.venue_name)
+            parts.extend(line.strip() for line in self.venue_address.splitlines())
+        if self.meets_online:
+            parts.append(str(_("Online")))
+        return ", ".join(part for part in parts if part)
+
+    # What the page offers
+
+    @property
+    def shows_registration(self):
+        return bool(self.registration_url) and self.is_going_ahead and self.is_upcoming
+
+    @property
+    def shows_join_link(self):
+        return (
+            bool(self.join_url)
+            and self.is_going_ahead
+            and self.meets_online
+            and not self.has_ended
+        )
+
+    @property
+    def can_add_to_calendar(self):
+        return self.is_going_ahead and not self.has_ended
+
+    @cached_property
+    def recording(self):
+        """The click-to-play embed, or None when the link cannot be embedded."""
+        return parse_recording_url(self.recording_url)
+
+    @property
+    def recording_host(self):
+        return urlsplit(self.recording_url).hostname or ""
+
+    @property
+    def ical_uid(self):
+        """Stable for the event's life: calendars update the entry, not add one."""
+        return f"event-{self.pk}@{urlsplit(settings.SITE_URL).hostname}"
+
+    def google_calendar_url(self):
+        details = f"{self.summary}\n\n{self.get_full_url()}"
+        if self.shows_join_link:
+            details += f"\n\n{_('Join')}: {self.join_url}"
+        params = {
+            "action": "TEMPLATE",
+            "text": self.title,
+            "dates": f"{utc_stamp(self.start)}/{utc_stamp(self.end)}",
+            "ctz": self.time_zone,
+            "details": details,
+            "location": self.location_text,
+        }
+        return "https://calendar.google.com/calendar/render?" + urlencode(params)
+
+
+class EventPresenter(models.Model):
+    class Role(models.TextChoices):
+        PRESENTER = "presenter", _("Presenter")
+        PANELIST = "panelist", _("Panelist")
+        MODERATOR = "moderator", _("Moderator")
+        HOST = "host", _("Host")
+
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="event_presenters",
+    )
+    presenter = models.ForeignKey(
+        Presenter,
+        verbose_name=_("presenter"),
+        on_delete=models.PROTECT,
+        related_name="event_presenters",
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role, default=Role.PRESENTER
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("presenter of the event")
+        verbose_name_plural = _("presenters of the event")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "presenter"], name="event_presenter_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.presenter} ({self.get_role_display()})"
+
+
+def utc_stamp(moment):
+    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def format_time_range(start, end):
+    """Start and end, both in the event's zone, written out the way people say them."""
+
+    def date(moment):
+        return dateformat.format(moment, "l, F j, Y")
+
+    def time(moment, zone_name=True):
+        # tzname() rather than the "T" format, which is blank in the repeated hour
+        # when the clocks go back.
+        text = dateformat.format(moment, "g:i A")
+        return f"{text} {moment.tzname()}" if zone_name else text
+
+    if start.date() != end.date():
+        return f"{date(start)}, {time(start)} – {date(end)}, {time(end)}"
+    if start.tzname() != end.tzname():
+        # The clocks change during the event: name both offsets.
+        return f"{date(start)}, {time(start)}–{time(end)}"
+    if dateformat.format(start, "A") == dateformat.format(end, "A"):
+        start_time = dateformat.format(start, "g:i")
+    else:
+        start_time = time(start, zone_name=False)
+    return f"{date(start)}, {start_time}–{time(end)}"

@@ -1,0 +1,38 @@
+from django.urls import path
+
+from events import feeds, views
+from recoverysite.caching import cache_tags
+
+app_name = "events"
+events_pages = cache_tags("site", "events")
+urlpatterns = [
+    path("events/", events_pages(views.EventListView.as_view()), name="list"),
+    path("events/feed/", events_pages(feeds.EventFeed()), name="feed"),
+    path("events/feed/atom/", events_pages(feeds.AtomEventFeed()), name="feed-atom"),
+    path(
+        "events/calendar.ics",
+        events_pages(feeds.subscription_calendar),
+        name="calendar",
+    ),
+    path("events/tags/<slug:slug>/", events_pages(views.TagView.as_view()), name="tag"),
+    path(
+        "events/<slug:slug>/",
+        cache_tags("site", "events", "comment-forms")(views.EventDetailView.as_view()),
+        name="detail",
+    ),
+    path(
+        "events/<slug:slug>/calendar.ics",
+        events_pages(feeds.event_calendar),
+        name="event-calendar",
+    ),
+    path(
+        "presenters/",
+        events_pages(views.PresenterListView.as_view()),
+        name="presenters",
+    ),
+    path(
+        "presenters/<slug:slug>/",
+        events_pages(views.PresenterDetailView.as_view()),
+        name="presenter",
+    ),
+]

@@ -1,0 +1,100 @@
+from django.conf import settings
+from django.contrib.auth import get_permission_codename
+from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView, ListView
+from taggit.models import Tag
+
+from events.models import Event, Presenter
+from recoverysite.caching import add_cache_tags, cache_at_most_until, comments_tag
+from recoverysite.publishing import PreviewMixin
+
+
+class EventListView(ListView):
+    """Upcoming events in full on the first page, then past events, paginated."""
+
+    paginate_by = settings.EVENTS_PER_PAGE
+
+    def get_queryset(self):
+        return Event.objects.published().past().for_cards()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context["page_obj"].number == 1:
+            context["upcoming_events"] = (
+                Event.objects.published().upcoming().for_cards()
+            )
+        return context
+
+
+class TagView(ListView):
+    template_name = "events/tag.html"
+    paginate_by = settings.EVENTS_PER_PAGE
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return (
+            Event.objects.published()
+            .filter(tags=self.tag)
+            .order_by("-start", "-pk")
+            .for_cards()
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class EventDetailView(PreviewMixin, DetailView):
+    model = Event
+
+    def get_queryset(self):
+        return super().get_queryset().for_cards().prefetch_related("tags")
+
+    def get_context_data(self, **kwargs):
+        add_cache_tags(self.request, comments_tag(self.object))
+        # "Happening now" and the join link come and go on the clock, not on a save.
+        cache_at_most_until(self.request, self.object.next_phase_change())
+        return super().get_context_data(**kwargs)
+
+
+class PresenterListView(ListView):
+    paginate_by = settings.EVENTS_PER_PAGE
+
+    def get_queryset(self):
+        return Presenter.objects.public()
+
+
+class PresenterDetailView(DetailView):
+    """A presenter with their events; staff also see presenters not yet public."""
+
+    model = Presenter
+
+    def can_preview(self):
+        user = self.request.user
+        codename = get_permission_codename("change", Presenter._meta)
+        return user.is_staff and user.has_perm(f"events.{codename}")
+
+    def get_queryset(self):
+        presenters = Presenter.objects.all()
+        return presenters if self.can_preview() else presenters.public()
+
+    def get_context_data(self, **kwargs):
+        # One query for all their events, split here rather than queried twice.
+        events = list(
+            Event.objects.published()
+            .filter(presenters=self.object)
+            .order_by("start", "pk")
+            .for_cards()
+        )
+        upcoming = [event for event in events if not event.has_ended]
+        past = [event for event in reversed(events) if event.has_ended]
+        return super().get_context_data(
+            upcoming_events=upcoming, past_events=past, **kwargs
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if not (context["upcoming_events"] or context["past_events"]):
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex"
+        return response
