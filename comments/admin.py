@@ -1,0 +1,247 @@
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from comments import emails
+from comments.models import (
+    Comment,
+    CommentStatus,
+    EmailAddress,
+    ModerationPolicy,
+    OutgoingEmail,
+)
+from comments.moderation import send_akismet_feedback
+from comments.privacy import erase_commenter
+from recoverysite.models import SiteSettings
+
+
+class CommentAdminForm(forms.ModelForm):
+    site_reply = forms.CharField(
+        label=_("Reply as the site"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Published at once under this comment, in the site's name. Approve "
+            "the comment first if it is waiting."
+        ),
+    )
+
+    class Meta:
+        model = Comment
+        fields = [
+            "status",
+            "user_name",
+            "user_email",
+            "user_url",
+            "comment",
+            "followup",
+        ]
+
+    def clean(self):
+        # Refused here rather than dropped in save_model, so the text stays.
+        cleaned_data = super().clean()
+        if not cleaned_data.get("site_reply", "").strip():
+            return cleaned_data
+        if cleaned_data.get("status") != CommentStatus.PUBLISHED:
+            self.add_error(
+                "site_reply",
+                _("Approve the comment (status: Published) to reply to it."),
+            )
+        elif self.instance.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
+            self.add_error(
+                "site_reply",
+                _("This thread is as deep as it can go: reply further up."),
+            )
+        return cleaned_data
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    form = CommentAdminForm
+    list_display = ["excerpt", "user_name", "on", "status", "urgent", "submit_date"]
+    list_filter = ["status", "care_hold", "submit_date"]
+    list_select_related = ["content_type"]
+    search_fields = ["comment", "user_name", "user_email"]
+    show_facets = admin.ShowFacets.ALWAYS
+    ordering = ["-care_hold", "-submit_date"]
+    date_hierarchy = "submit_date"
+    actions = ["approve", "mark_spam", "remove", "erase_commenters"]
+    readonly_fields = ["on", "submit_date", "ip_address", "hold_reasons", "care_hold"]
+    fieldsets = [
+        (None, {"fields": ["status", "on", "comment", "site_reply"]}),
+        (
+            _("Commenter"),
+            {
+                "fields": [
+                    "user_name",
+                    "user_email",
+                    "user_url",
+                    "followup",
+                    "ip_address",
+                ]
+            },
+        ),
+        (_("Moderation"), {"fields": ["submit_date", "hold_reasons", "care_hold"]}),
+    ]
+
+    @admin.display(description=_("comment"))
+    def excerpt(self, comment):
+        return comment.comment[:80] or _("[no text]")
+
+    @admin.display(description=_("on"))
+    def on(self, comment):
+        target = comment.content_object
+        if target is None:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>', comment.get_absolute_url(), str(target)[:60]
+        )
+
+    @admin.display(description=_("crisis"), boolean=True, ordering="care_hold")
+    def urgent(self, comment):
+        return comment.care_hold
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("content_object")
+
+    def has_add_permission(self, request):
+        # Comments come from visitors; moderators answer with "Reply as the site".
+        return False
+
+    def save_model(self, request, obj, form, change):
+        was_published = (
+            change
+            and Comment.objects.filter(
+                pk=obj.pk, status=CommentStatus.PUBLISHED
+            ).exists()
+        )
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if obj.status == CommentStatus.PUBLISHED and not was_published:
+                emails.comment_published(obj, was_held=True)
+            if form.cleaned_data.get("site_reply", "").strip():
+                self.reply_as_site(request, obj, form.cleaned_data["site_reply"])
+
+    def reply_as_site(self, request, parent, text):
+        reply = Comment(
+            content_type=parent.content_type,
+            object_pk=parent.object_pk,
+            site_id=settings.SITE_ID,
+            parent_id=parent.pk,
+            user=request.user,
+            user_name=SiteSettings.load().name,
+            user_email=request.user.email,
+            comment=text.strip(),
+            submit_date=timezone.now(),
+            status=CommentStatus.PUBLISHED,
+        )
+        reply.save()
+        emails.comment_published(reply, was_held=False)
+        self.message_user(request, _("Your reply is published."))
+
+    @admin.action(description=_("Approve and publish"), permissions=["change"])
+    def approve(self, request, queryset):
+        # Words their author withdrew are not for a moderator to bring back.
+        held = list(
+            queryset.exclude(
+                status__in=[CommentStatus.PUBLISHED, CommentStatus.WITHDRAWN]
+            )
+        )
+        was_spam = [comment for comment in held if comment.status == CommentStatus.SPAM]
+        with transaction.atomic():
+            for comment in held:
+                comment.status = CommentStatus.PUBLISHED
+                comment.save()
+                emails.comment_published(comment, was_held=True)
+        send_akismet_feedback(was_spam, is_spam=False)
+        self.message_user(request, _("%(n)d comment(s) published.") % {"n": len(held)})
+
+    @admin.action(description=_("Mark as spam"), permissions=["change"])
+    def mark_spam(self, request, queryset):
+        comments = list(queryset.exclude(status=CommentStatus.SPAM))
+        for comment in comments:
+            comment.status = CommentStatus.SPAM
+            comment.save()
+        send_akismet_feedback(comments, is_spam=True)
+        self.message_user(
+            request, _("%(n)d comment(s) marked as spam.") % {"n": len(comments)}
+        )
+
+    @admin.action(
+        description=_("Remove (replies stay, under a placeholder)"),
+        permissions=["change"],
+    )
+    def remove(self, request, queryset):
+        comments = list(queryset.exclude(status=CommentStatus.REMOVED))
+        for comment in comments:
+            comment.status = CommentStatus.REMOVED
+            comment.save()
+        self.message_user(
+            request, _("%(n)d comment(s) removed.") % {"n": len(comments)}
+        )
+
+    @admin.action(
+        description=_("Erase these commenters' personal data (keeps the text)"),
+        permissions=["delete"],
+    )
+    def erase_commenters(self, request, queryset):
+        addresses = {
+            address.lower()
+            for address in queryset.values_list("user_email", flat=True)
+            if address
+        }
+        erased = sum(
+            erase_commenter(address, remove_text=False) for address in addresses
+        )
+        self.message_user(
+            request,
+            _("Anonymised %(n)d comment(s) from %(people)d address(es).")
+            % {"n": erased, "people": len(addresses)},
+        )
+
+
+@admin.register(ModerationPolicy)
+class ModerationPolicyAdmin(admin.ModelAdmin):
+    fieldsets = [
+        (
+            _("Who waits for a moderator"),
+            {
+                "fields": [
+                    "hold_first_comments",
+                    "max_links",
+                    "min_seconds_to_write",
+                    "moderation_keys",
+                    "disallowed_keys",
+                ]
+            },
+        ),
+        (_("Care"), {"fields": ["crisis_phrases", "moderator_emails"]}),
+        (_("Closing"), {"fields": ["close_after_days"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return not ModerationPolicy.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    list_display = ["subject", "to", "created_at", "sent_at", "attempts", "last_error"]
+    list_filter = ["sent_at"]
+    search_fields = ["to", "subject"]
+    readonly_fields = [field.name for field in OutgoingEmail._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(EmailAddress)
+class EmailAddressAdmin(admin.ModelAdmin):
+    list_display = ["email", "confirmed_at"]
+    search_fields = ["email"]

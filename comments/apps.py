@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import pre_save
+
+
+class CommentsConfig(AppConfig):
+    name = "comments"
+
+    def ready(self):
+        from django_comments_xtd.models import publish_or_unpublish_on_pre_save
+
+        # django-comments-xtd hides every reply when a comment stops being
+        # public; here replies stay visible under a placeholder instead.
+        pre_save.disconnect(publish_or_unpublish_on_pre_save, sender="comments.Comment")

@@ -1,0 +1,137 @@
+import time
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_comments.forms import CommentSecurityForm
+
+from comments.models import Comment
+
+PARENT_UNAVAILABLE = _("The comment you are replying to is not available any more.")
+
+
+class CommentForm(CommentSecurityForm):
+    """
+    The comment form. Security fields come from django-contrib-comments; the
+    parent of a reply is checked here, not trusted.
+    """
+
+    name = forms.CharField(label=_("Name"), max_length=50)
+    # Lengths match the database columns, which PostgreSQL enforces.
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_("Never shown. Used only for the emails you ask for below."),
+    )
+    url = forms.URLField(
+        label=_("Website (optional)"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        max_length=settings.COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Plain text, up to %(max)d characters. Links become clickable.")
+        % {"max": settings.COMMENT_MAX_LENGTH},
+    )
+    followup = forms.BooleanField(
+        label=_("Email me when someone replies to my comment"),
+        required=False,
+        help_text=_("We first send a link to confirm the address."),
+    )
+    remember = forms.BooleanField(
+        label=_("Remember my name and email on this browser"),
+        required=False,
+        help_text=_("Keeps them in a cookie; leave unticked on a shared computer."),
+    )
+    # Bounded like the id column: SQLite cannot even compare larger numbers.
+    reply_to = forms.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=2**31 - 1,
+        widget=forms.HiddenInput,
+        error_messages=dict.fromkeys(
+            ["invalid", "min_value", "max_value"], PARENT_UNAVAILABLE
+        ),
+    )
+    # Left empty by people; filled by many bots. Hidden with CSS, not type=hidden.
+    honeypot = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, target_object, *args, parent=None, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(target_object, *args, **kwargs)
+        self.parent = parent
+        if parent is not None:
+            self.initial["reply_to"] = parent.pk
+        autocomplete = {"name": "name", "email": "email", "url": "url"}
+        for name, value in autocomplete.items():
+            self.fields[name].widget.attrs["autocomplete"] = value
+        self.fields["comment"].widget.attrs["maxlength"] = settings.COMMENT_MAX_LENGTH
+
+    def security_failed(self):
+        return any(name in self.errors for name in ("timestamp", "security_hash"))
+
+    def honeypot_filled(self):
+        return bool(self.data.get("honeypot"))
+
+    def clean_reply_to(self):
+        parent_id = self.cleaned_data.get("reply_to") or 0
+        if not parent_id:
+            self.parent = None
+            return 0
+        parent = (
+            Comment.objects.for_object(self.target_object)
+            .published()
+            .filter(pk=parent_id)
+            .first()
+        )
+        # A hidden parent is never kept: the form page would quote its text.
+        self.parent = parent
+        if parent is None:
+            raise forms.ValidationError(PARENT_UNAVAILABLE)
+        if self.parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
+            raise forms.ValidationError(
+                _("This conversation is as deep as it can go: reply further up.")
+            )
+        return parent_id
+
+    def clean_comment(self):
+        text = self.cleaned_data["comment"].replace("\x00", "").strip()
+        if not text:
+            raise forms.ValidationError(_("Please write a comment."))
+        return text
+
+    def seconds_to_write(self):
+        return time.time() - int(self.data.get("timestamp") or 0)
+
+    def with_fresh_security_fields(self):
+        """The same form and text, with a new timestamp and hash to send again."""
+        data = self.data.copy()
+        for name, value in self.generate_security_data().items():
+            data[name] = value
+        return type(self)(self.target_object, data=data, parent=self.parent)
+
+    def build_comment(self, request):
+        data = self.cleaned_data
+        comment = Comment(
+            content_object=self.target_object,
+            site_id=settings.SITE_ID,
+            user_name=data["name"],
+            user_email=data["email"].lower(),
+            user_url=data["url"],
+            comment=data["comment"],
+            followup=data["followup"],
+            parent_id=data["reply_to"] or 0,
+            ip_address=request.META.get("REMOTE_ADDR"),
+            submit_date=timezone.now(),
+        )
+        if request.user.is_authenticated:
+            comment.user = request.user
+        return comment

@@ -1,0 +1,293 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_comments_xtd.models import XtdComment, XtdCommentManager
+
+
+class CommentStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting moderation")
+    PUBLISHED = "published", _("Published")
+    SPAM = "spam", _("Spam")
+    REMOVED = "removed", _("Removed by a moderator")
+    WITHDRAWN = "withdrawn", _("Removed by its author")
+
+
+class CommentQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        content_type = ContentType.objects.get_for_model(obj)
+        return self.filter(content_type=content_type, object_pk=str(obj.pk))
+
+    def published(self):
+        return self.filter(status=CommentStatus.PUBLISHED)
+
+    def count_for(self, model):
+        """A subquery counting published comments, to annotate ``model`` rows."""
+        content_type = ContentType.objects.get_for_model(model)
+        counts = (
+            self.published()
+            .filter(
+                content_type=content_type,
+                object_pk=Cast(models.OuterRef("pk"), models.CharField()),
+            )
+            .order_by()
+            .values("object_pk")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return models.functions.Coalesce(
+            models.Subquery(counts, output_field=models.IntegerField()), 0
+        )
+
+    def thread(self):
+        """Depth-first order: each comment followed by its replies."""
+        return self.order_by("thread_id", "order")
+
+    def visible_thread(self):
+        """
+        Published comments in thread order, plus removed ones that still have
+        published replies, shown as placeholders so the replies keep their place.
+        """
+        # Besides published comments only those with replies can be shown, so a
+        # flood of spam or held comments is never read.
+        parent_ids = (
+            self.exclude(parent_id=models.F("pk")).order_by().values("parent_id")
+        )
+        comments = list(
+            self.thread()
+            .filter(
+                models.Q(status=CommentStatus.PUBLISHED) | models.Q(pk__in=parent_ids)
+            )
+            .select_related(None)
+            .only(
+                "thread_id",
+                "order",
+                "level",
+                "parent_id",
+                "status",
+                "user_name",
+                "user_url",
+                "comment",
+                "submit_date",
+                "content_type_id",
+                "object_pk",
+            )
+        )
+        shown = []
+        # Walking backwards, a comment's replies have just been seen.
+        visible_seen_at = {}
+        for comment in reversed(comments):
+            has_visible_reply = any(
+                seen for level, seen in visible_seen_at.items() if level > comment.level
+            )
+            for level in [level for level in visible_seen_at if level > comment.level]:
+                del visible_seen_at[level]
+            if comment.is_visible() or has_visible_reply:
+                shown.append(comment)
+                visible_seen_at[comment.level] = True
+        shown.reverse()
+        return shown
+
+
+class CommentManager(XtdCommentManager.from_queryset(CommentQuerySet)):
+    pass
+
+
+class Comment(XtdComment):
+    """A comment with its moderation state; threading comes from django-comments-xtd."""
+
+    xtdcomment_ptr = models.OneToOneField(
+        XtdComment,
+        parent_link=True,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="moderated",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=CommentStatus,
+        default=CommentStatus.PENDING,
+        db_index=True,
+    )
+    care_hold = models.BooleanField(
+        _("care hold"),
+        default=False,
+        help_text=_("Matched a crisis phrase: read this one first."),
+    )
+    hold_reasons = models.CharField(_("why it was held"), max_length=255, blank=True)
+    moderators_notified = models.BooleanField(default=False, editable=False)
+
+    objects = CommentManager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["-submit_date"]
+        indexes = [models.Index(fields=["status", "care_hold"])]
+
+    def __str__(self):
+        return f"{self.user_name}: {self.comment[:50]}"
+
+    def save(self, *args, **kwargs):
+        # Keep the library's own flags in step with the moderation state.
+        self.is_public = self.status == CommentStatus.PUBLISHED
+        self.is_removed = self.status in {
+            CommentStatus.REMOVED,
+            CommentStatus.WITHDRAWN,
+        }
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.content_object.get_absolute_url()}#c{self.pk}"
+
+    def get_reply_url(self):
+        return reverse("comments:reply", kwargs={"comment_id": self.pk})
+
+    def is_visible(self):
+        return self.status == CommentStatus.PUBLISHED
+
+    def is_reply(self):
+        return self.parent_id != self.pk
+
+
+class EmailAddress(models.Model):
+    """An address that asked for reply notifications, and whether it proved it."""
+
+    email = models.EmailField(_("email"), unique=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("commenter email address")
+        verbose_name_plural = _("commenter email addresses")
+
+    def __str__(self):
+        return self.email
+
+    @classmethod
+    def is_confirmed(cls, email):
+        return cls.objects.filter(
+            email__iexact=email, confirmed_at__isnull=False
+        ).exists()
+
+    @classmethod
+    def confirm(cls, email):
+        address, _created = cls.objects.get_or_create(
+            email=email.lower(), defaults={"confirmed_at": timezone.now()}
+        )
+        if address.confirmed_at is None:
+            address.confirmed_at = timezone.now()
+            address.save(update_fields=["confirmed_at"])
+
+
+class OutgoingEmailQuerySet(models.QuerySet):
+    def due(self, max_attempts):
+        return self.filter(sent_at=None, attempts__lt=max_attempts).order_by(
+            "created_at"
+        )
+
+
+class OutgoingEmail(models.Model):
+    """
+    Every email is written here first and sent after the transaction commits, so a
+    mail server that is down delays a message instead of losing it.
+    """
+
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("body"))
+    headers = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"
+
+
+class ModerationPolicy(models.Model):
+    """The one row of moderation rules, editable in the admin."""
+
+    hold_first_comments = models.BooleanField(
+        _("hold first-time commenters"),
+        default=True,
+        help_text=_(
+            "A person's first comment waits for a moderator; once one of their "
+            "comments is approved, the next ones appear at once."
+        ),
+    )
+    max_links = models.PositiveSmallIntegerField(
+        _("hold comments with this many links"),
+        default=2,
+        help_text=_("0 never holds a comment for its links."),
+    )
+    moderation_keys = models.TextField(
+        _("hold when these appear"),
+        blank=True,
+        help_text=_(
+            "One word or phrase per line, matched in the name, email, website, "
+            "text and IP address. Matching comments wait for a moderator."
+        ),
+    )
+    disallowed_keys = models.TextField(
+        _("mark as spam when these appear"),
+        blank=True,
+        help_text=_("One per line, matched like the list above; matches go to spam."),
+    )
+    crisis_phrases = models.TextField(
+        _("crisis phrases"),
+        blank=True,
+        default="kill myself\nend it all\nno reason to live\nwant to die\nsuicide",
+        help_text=_(
+            "One per line. A matching comment is never rejected: it is held, "
+            "moderators get an urgent email at once, and the commenter sees the "
+            "crisis notice."
+        ),
+    )
+    moderator_emails = models.TextField(
+        _("moderator email addresses"),
+        blank=True,
+        help_text=_("One per line. They hear about held comments."),
+    )
+    close_after_days = models.PositiveIntegerField(
+        _("close comments after (days)"),
+        default=0,
+        help_text=_(
+            "Comments close this many days after publication. 0 keeps them open. "
+            "An item's own closing date, when set, wins."
+        ),
+    )
+    min_seconds_to_write = models.PositiveSmallIntegerField(
+        _("minimum seconds to write"),
+        default=3,
+        help_text=_("Comments sent faster than this after the page loaded are held."),
+    )
+
+    class Meta:
+        verbose_name = _("moderation rules")
+        verbose_name_plural = _("moderation rules")
+
+    def __str__(self):
+        return str(_("Moderation rules"))
+
+    @classmethod
+    def load(cls):
+        policy, _created = cls.objects.get_or_create(pk=1)
+        return policy
+
+    @staticmethod
+    def lines(text):
+        return [line.strip().lower() for line in text.splitlines() if line.strip()]
+
+    def moderator_addresses(self):
+        return [line for line in self.lines(self.moderator_emails) if "@" in line]

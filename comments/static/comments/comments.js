@@ -1,0 +1,60 @@
+// Progressive enhancement for comment threads: without it, "Reply" opens a page
+// of its own and the form works the same.
+(function () {
+  "use strict";
+  var wrap = document.getElementById("comment-form");
+  if (!wrap) return;
+  var form = wrap.querySelector("form");
+  var replyTo = form.querySelector("input[name=reply_to]");
+  var textarea = form.querySelector("textarea[name=comment]");
+  var heading = wrap.querySelector("h3");
+  var home = wrap.parentNode;
+  var homeNext = wrap.nextSibling;
+  var originalHeading = heading.textContent;
+
+  var cancel = document.createElement("button");
+  cancel.type = "button";
+  cancel.className = "button button--secondary";
+  cancel.textContent = "Cancel reply";
+  cancel.hidden = true;
+  form.appendChild(cancel);
+
+  function reset() {
+    home.insertBefore(wrap, homeNext);
+    replyTo.value = "";
+    heading.textContent = originalHeading;
+    cancel.hidden = true;
+  }
+
+  document.querySelectorAll("a[data-reply-to]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      var comment = link.closest(".comment");
+      comment.appendChild(wrap);
+      replyTo.value = link.getAttribute("data-reply-to");
+      var author = comment.querySelector(".comment__author");
+      heading.textContent = "Reply to " + (author ? author.textContent.trim() : "this comment");
+      cancel.hidden = false;
+      textarea.focus();
+    });
+  });
+  cancel.addEventListener("click", function () {
+    reset();
+    textarea.focus();
+  });
+
+  // A live count of the characters left, announced politely near the limit.
+  var limit = parseInt(textarea.getAttribute("maxlength"), 10);
+  if (limit) {
+    var counter = document.createElement("span");
+    counter.className = "char-count";
+    counter.setAttribute("aria-live", "polite");
+    textarea.insertAdjacentElement("afterend", counter);
+    var update = function () {
+      var left = limit - textarea.value.length;
+      counter.textContent = left + " characters left";
+    };
+    textarea.addEventListener("input", update);
+    update();
+  }
+})();

@@ -1,0 +1,74 @@
+import re
+import zlib
+
+from django import template
+from django.conf import settings
+from django.db.models import Count, Q
+from django.utils.html import linebreaks, urlize
+from django.utils.safestring import mark_safe
+
+from comments.forms import CommentForm
+from comments.models import Comment, CommentStatus, ModerationPolicy
+from comments.moderation import comments_are_open
+from comments.views import initial_for
+
+register = template.Library()
+
+
+@register.inclusion_tag("comments/section.html", takes_context=True)
+def comment_section(context, target):
+    """The thread and, while comments are open, the form, for an article or event."""
+    request = context["request"]
+    thread = Comment.objects.for_object(target).visible_thread()
+    is_open = comments_are_open(target, ModerationPolicy.load())
+    return {
+        "request": request,
+        "user": context.get("user"),
+        "csrf_token": context.get("csrf_token"),
+        "site_settings": context.get("site_settings"),
+        "target": target,
+        "thread": thread,
+        "count": sum(comment.is_visible() for comment in thread),
+        "comments_open": is_open,
+        "max_level": settings.COMMENTS_XTD_MAX_THREAD_LEVEL,
+        "form": CommentForm(target, initial=initial_for(request)) if is_open else None,
+        "akismet": bool(settings.AKISMET_API_KEY),
+    }
+
+
+@register.inclusion_tag("comments/comment_form.html", takes_context=True)
+def comment_form(context, form):
+    return {
+        "form": form,
+        "user": context.get("user"),
+        "csrf_token": context.get("csrf_token"),
+        "site_settings": context.get("site_settings"),
+        "akismet": bool(settings.AKISMET_API_KEY),
+    }
+
+
+@register.filter
+def comment_html(text):
+    """A visitor's plain text as paragraphs, with links that pass on no ranking."""
+    html = linebreaks(urlize(text, nofollow=True, autoescape=True), autoescape=False)
+    return mark_safe(html.replace('rel="nofollow"', 'rel="nofollow ugc noopener"'))
+
+
+@register.filter
+def initials(name):
+    words = re.findall(r"\w+", name or "")
+    return ("".join(word[0] for word in words[:2]) or "?").upper()
+
+
+@register.filter
+def avatar_colour(name):
+    """One of six calm colours, always the same for the same name."""
+    return zlib.crc32((name or "").encode()) % 6
+
+
+@register.simple_tag
+def pending_comments():
+    """How many comments wait for a moderator, and how many of them urgently."""
+    return Comment.objects.filter(status=CommentStatus.PENDING).aggregate(
+        total=Count("pk"), urgent=Count("pk", filter=Q(care_hold=True))
+    )

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from articles.models import Article
+from comments import views
+from comments.feeds import CommentsFeed
+
+app_name = "comments"
+urlpatterns = [
+    path("comments/post/", views.post_comment, name="post"),
+    path("comments/reply/<int:comment_id>/", views.reply, name="reply"),
+    path("comments/received/<str:token>/", views.received, name="received"),
+    path("comments/confirm/<str:token>/", views.confirm, name="confirm"),
+    path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("comments/delete/<str:token>/", views.delete, name="delete"),
+]
+
+# Comment feeds of each model that takes comments.
+urlpatterns += [
+    path(
+        "feeds/comments/articles/<slug:slug>/",
+        CommentsFeed(Article),
+        name="article-feed",
+    ),
+]

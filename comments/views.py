@@ -1,0 +1,266 @@
+from datetime import timedelta
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.middleware.csrf import CsrfViewMiddleware
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
+
+from comments import emails, links
+from comments.forms import CommentForm
+from comments.models import Comment, CommentStatus, EmailAddress, ModerationPolicy
+from comments.moderation import comments_are_open, moderate
+
+REMEMBER_COOKIE = "commenter"
+REMEMBER_SALT = "comments.remember"
+DUPLICATE_WINDOW = timedelta(minutes=10)
+
+
+def get_target(content_type, object_pk):
+    """The published article or event a comment is for, or 404."""
+    if content_type not in settings.COMMENTS_TARGET_MODELS:
+        raise Http404("Comments are not taken here.")
+    model = apps.get_model(content_type)
+    try:
+        return model.objects.published().get(pk=object_pk)
+    except (model.DoesNotExist, ValueError, ValidationError) as error:
+        # A forged or mangled form: the same answer as a missing page.
+        raise Http404("No page to comment on.") from error
+
+
+def remembered_commenter(request):
+    return request.get_signed_cookie(REMEMBER_COOKIE, default=None, salt=REMEMBER_SALT)
+
+
+def initial_for(request):
+    """Prefill from the opt-in cookie or the signed-in account."""
+    remembered = remembered_commenter(request)
+    if remembered:
+        name, _, rest = remembered.partition("\n")
+        email, _, url = rest.partition("\n")
+        return {"name": name, "email": email, "url": url, "remember": True}
+    if request.user.is_authenticated:
+        return {"name": str(request.user), "email": request.user.email}
+    return {}
+
+
+def render_form_page(request, form, message="", status=200):
+    return render(
+        request,
+        "comments/form_page.html",
+        {"form": form, "target": form.target_object, "message": message},
+        status=status,
+    )
+
+
+def csrf_failure_for_signed_in(request):
+    """
+    Signed-in people are protected by the CSRF check as usual. Anonymous visitors
+    have no identity a forged post could borrow, and their form carries a signed
+    timestamp, so their pages need no CSRF cookie and can be cached whole.
+    """
+    if not request.user.is_authenticated:
+        return None
+    return CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
+
+
+def is_cross_site(request):
+    """
+    Browsers say which site a form was sent from. Only the site's own pages may
+    post, so another site cannot post in a visitor's name or plant the "remember
+    me" cookie.
+    """
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        return True
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    own = {request.build_absolute_uri("/").rstrip("/"), settings.SITE_URL}
+    return origin not in own | set(settings.CSRF_TRUSTED_ORIGINS)
+
+
+@csrf_exempt
+@require_POST
+def post_comment(request):
+    if refused := csrf_failure_for_signed_in(request):
+        return refused
+    target = get_target(
+        request.POST.get("content_type", ""), request.POST.get("object_pk")
+    )
+    form = CommentForm(target, data=request.POST)
+    if is_cross_site(request):
+        return render_form_page(
+            request,
+            form.with_fresh_security_fields(),
+            _(
+                "This comment was sent from another website. If you wrote it, "
+                "check it below and send it from here."
+            ),
+            status=403,
+        )
+    policy = ModerationPolicy.load()
+    if not comments_are_open(target, policy):
+        return render_form_page(
+            request, form, _("Comments are closed on this page."), status=403
+        )
+    is_valid = form.is_valid()
+    if form.security_failed():
+        return render_form_page(
+            request,
+            form.with_fresh_security_fields(),
+            _(
+                "This form was open for a long time, so for safety it needs to be "
+                "sent again. Your text is kept below: check it and send it once more."
+            ),
+        )
+    if not is_valid:
+        return render_form_page(request, form, _("Please correct the marked fields."))
+    if is_rate_limited(request, form.cleaned_data["email"]):
+        return render_form_page(
+            request,
+            form.with_fresh_security_fields(),
+            _(
+                "You have sent several comments in a short time. Please wait a few "
+                "minutes, then send this one again. Your text is kept below."
+            ),
+            status=429,
+        )
+    comment = form.build_comment(request)
+    duplicate = find_duplicate(comment)
+    if duplicate:
+        return redirect(links.link(duplicate, "received"))
+    if form.honeypot_filled():
+        verdict_status, reasons, care = CommentStatus.SPAM, ["honeypot"], False
+    else:
+        verdict = moderate(
+            comment, policy, seconds_to_write=form.seconds_to_write(), user=request.user
+        )
+        verdict_status, reasons, care = verdict.status, verdict.reasons, verdict.care
+    comment.status = verdict_status
+    comment.hold_reasons = "; ".join(reasons)[:255]
+    comment.care_hold = care
+    with transaction.atomic():
+        comment.save()
+        if comment.status != CommentStatus.SPAM:
+            emails.comment_received(comment)
+        if comment.status == CommentStatus.PENDING and not comment.care_hold:
+            transaction.on_commit(emails.send_moderator_digest)
+    response = redirect(links.link(comment, "received"))
+    if form.cleaned_data["remember"]:
+        response.set_signed_cookie(
+            REMEMBER_COOKIE,
+            "\n".join([comment.user_name, comment.user_email, comment.user_url]),
+            salt=REMEMBER_SALT,
+            max_age=365 * 24 * 60 * 60,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    else:
+        response.delete_cookie(REMEMBER_COOKIE)
+    return response
+
+
+def is_rate_limited(request, email):
+    by_ip = is_ratelimited(
+        request,
+        group="comments-ip",
+        key="ip",
+        rate=settings.COMMENTS_RATE_PER_IP,
+        increment=True,
+    )
+    by_email = is_ratelimited(
+        request,
+        group="comments-email",
+        key=lambda group, request: email.lower(),
+        rate=settings.COMMENTS_RATE_PER_EMAIL,
+        increment=True,
+    )
+    return by_ip or by_email
+
+
+def find_duplicate(comment):
+    """A double submit lands on the comment the first submit stored."""
+    return (
+        Comment.objects.filter(
+            content_type=comment.content_type,
+            object_pk=comment.object_pk,
+            user_email__iexact=comment.user_email,
+            comment=comment.comment,
+            submit_date__gte=timezone.now() - DUPLICATE_WINDOW,
+        )
+        .order_by("submit_date")
+        .first()
+    )
+
+
+def reply(request, comment_id):
+    """The reply form on a page of its own, for browsers without JavaScript."""
+    parent = get_object_or_404(
+        Comment.objects.published().select_related("content_type"), pk=comment_id
+    )
+    target = parent.content_object
+    if target is None or not target.is_published():
+        raise Http404("The page of this comment is not available.")
+    form = CommentForm(target, parent=parent, initial=initial_for(request))
+    return render(
+        request,
+        "comments/reply.html",
+        {
+            "parent": parent,
+            "target": target,
+            "form": form,
+            "comments_open": comments_are_open(target, ModerationPolicy.load()),
+        },
+    )
+
+
+def received(request, token):
+    comment = links.comment_from_token(token, "received")
+    confirmed = comment.followup and EmailAddress.is_confirmed(comment.user_email)
+    return render(
+        request,
+        "comments/received.html",
+        {"comment": comment, "address_confirmed": confirmed},
+    )
+
+
+def confirm(request, token):
+    comment = links.comment_from_token(token, "confirm")
+    if not comment.user_email:
+        raise Http404("This commenter's data has been erased.")
+    EmailAddress.confirm(comment.user_email)
+    return render(request, "comments/confirmed.html", {"comment": comment})
+
+
+@csrf_exempt  # mail clients send one-click unsubscribes without a session
+def unsubscribe(request, token):
+    comment = links.comment_from_token(token, "unsubscribe")
+    if request.method == "POST":
+        comments = Comment.objects.filter(pk=comment.pk)
+        if request.POST.get("scope") == "all":
+            comments = Comment.objects.filter(user_email__iexact=comment.user_email)
+        comments.update(followup=False)
+        return render(request, "comments/unsubscribed.html", {"comment": comment})
+    return render(request, "comments/unsubscribe.html", {"comment": comment})
+
+
+def delete(request, token):
+    comment = links.comment_from_token(token, "delete")
+    if comment.status == CommentStatus.WITHDRAWN:
+        return render(request, "comments/withdrawn.html", {"comment": comment})
+    if request.method == "POST":
+        comment.status = CommentStatus.WITHDRAWN
+        comment.comment = ""
+        comment.user_url = ""
+        comment.followup = False
+        comment.save()
+        return render(request, "comments/withdrawn.html", {"comment": comment})
+    return render(request, "comments/withdraw.html", {"comment": comment})
