@@ -1,0 +1,91 @@
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Enclosure
+from taggit.models import Tag
+
+from articles.models import Article
+from recoverysite.models import SiteSettings
+from recoverysite.renditions import get_rendition
+
+FEED_LENGTH = 20
+
+
+@dataclass
+class FeedSubject:
+    """What one request's feed is about, loaded once for all the feed's parts."""
+
+    site: SiteSettings
+    tag: Tag | None = None
+
+
+class LatestArticlesFeed(Feed):
+    """The newest published articles: summary, link, image and tags."""
+
+    description_template = "articles/feed_description.html"
+
+    def get_object(self, request):
+        return FeedSubject(site=SiteSettings.load())
+
+    def title(self, subject):
+        if subject.tag:
+            return f"{subject.site.name}: {subject.tag.name}"
+        return subject.site.name
+
+    def description(self, subject):
+        return subject.site.tagline
+
+    subtitle = description
+
+    def link(self, subject):
+        if subject.tag:
+            return reverse("articles:tag", kwargs={"slug": subject.tag.slug})
+        return reverse("articles:list")
+
+    def items(self, subject):
+        articles = Article.objects.published()
+        if subject.tag:
+            articles = articles.filter(tags=subject.tag)
+        articles = articles.select_related("author").prefetch_related("tags")
+        return articles[:FEED_LENGTH]
+
+    def item_title(self, article):
+        return article.title
+
+    def item_author_name(self, article):
+        return str(article.author) if article.author else None
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_updateddate(self, article):
+        return article.updated_at
+
+    def item_categories(self, article):
+        return [tag.name for tag in article.tags.all()]
+
+    def item_enclosures(self, article):
+        rendition = get_rendition(article.featured_image, "social")
+        if rendition is None:
+            return []
+        url = settings.SITE_URL + rendition.url
+        return [Enclosure(url, str(rendition.size()), "image/jpeg")]
+
+
+class LatestArticlesAtomFeed(LatestArticlesFeed):
+    feed_type = Atom1Feed
+
+
+class TagFeed(LatestArticlesFeed):
+    """The newest articles with one tag."""
+
+    def get_object(self, request, slug):
+        tag = get_object_or_404(Tag, slug=slug)
+        return FeedSubject(site=SiteSettings.load(), tag=tag)
+
+
+class TagAtomFeed(TagFeed):
+    feed_type = Atom1Feed
