@@ -1,0 +1,148 @@
+import pytest
+from django.test import Client
+
+from comments.models import Comment, CommentStatus
+from recoverysite.models import SiteSettings
+from tests.factories import make_article, make_page
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+def add_comment(article, text, status=CommentStatus.PUBLISHED):
+    comment = Comment(
+        content_object=article,
+        site_id=1,
+        user_name="Sam",
+        user_email="sam@example.org",
+        comment=text,
+        submit_date=article.published_at,
+        status=status,
+    )
+    comment.save()
+    return comment
+
+
+@pytest.mark.django_db(transaction=True)
+def test_anonymous_visitors_get_the_cached_page_until_its_content_changes(client):
+    article = make_article(title="First title")
+    assert get(client, "/articles/")["X-Page-Cache"] == "miss"
+    assert get(client, "/articles/")["X-Page-Cache"] == "hit"
+
+    article.title = "Second title"
+    article.save()
+
+    response = get(client, "/articles/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Second title" in response.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_approved_comment_refreshes_only_its_own_article(client):
+    article = make_article()
+    other = make_article()
+    for url in (article.get_absolute_url(), other.get_absolute_url()):
+        get(client, url)
+
+    comment = add_comment(article, "Held words", status=CommentStatus.PENDING)
+    comment.status = CommentStatus.PUBLISHED
+    comment.save()
+
+    refreshed = get(client, article.get_absolute_url())
+    assert refreshed["X-Page-Cache"] == "miss"
+    assert "Held words" in refreshed.text
+    assert get(client, other.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_site_settings_and_menu_changes_refresh_every_page(client):
+    make_article()
+    get(client, "/")
+    site = SiteSettings.load()
+    site.name = "A new name"
+    site.save()
+    assert "A new name" in get(client, "/").text
+
+    make_page(title="Newly in the menu", show_in_menu=True)
+    assert "Newly in the menu" in get(client, "/").text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_visitors_with_any_cookie_never_share_cached_pages(client, django_user_model):
+    make_article()
+    get(client, "/")
+    staff = django_user_model.objects.create_superuser("editor", "e@example.org", "x")
+    signed_in = Client()
+    signed_in.force_login(staff)
+    assert "X-Page-Cache" not in signed_in.get("/")
+
+    remembered = Client()
+    remembered.cookies["commenter"] = "Sam"
+    response = remembered.get("/")
+    assert "X-Page-Cache" not in response
+
+
+@pytest.mark.django_db(transaction=True)
+def test_draft_previews_errors_and_search_are_never_cached(client):
+    get(client, "/search/?q=hope")
+    assert "X-Page-Cache" not in client.get("/search/?q=hope")
+    assert client.get("/no-such-page/").status_code == 404
+    assert "X-Page-Cache" not in client.get("/no-such-page/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cached_page_keeps_its_security_headers(client):
+    make_article()
+    get(client, "/")
+    response = get(client, "/")
+    assert response["X-Page-Cache"] == "hit"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_outdated_page_is_served_stale_while_one_request_rebuilds_it(client):
+    from django.core.cache import cache
+
+    from recoverysite.caching import AnonymousPageCacheMiddleware
+
+    article = make_article(title="Old")
+    get(client, "/articles/")
+    article.title = "New"
+    article.save()
+    request = client.get("/articles/").wsgi_request  # a rebuild happened here
+    key = AnonymousPageCacheMiddleware.page_key(request)
+    article.title = "Newer"
+    article.save()
+    cache.add(f"{key}:rebuilding", 1, 30)  # another worker is rebuilding
+
+    response = get(client, "/articles/")
+
+    assert response["X-Page-Cache"] == "stale"
+    assert "New" in response.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_anonymous_comment_form_sets_no_cookie_so_article_pages_cache(client):
+    article = make_article()
+    response = get(client, article.get_absolute_url())
+    assert not response.cookies
+    assert 'name="security_hash"' in response.text
+    assert get(client, article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_conditional_get_answers_304_for_an_unchanged_page(client):
+    make_article()
+    etag = get(client, "/articles/")["ETag"]
+    response = client.get("/articles/", headers={"if-none-match": etag})
+    assert response.status_code == 304
