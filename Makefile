@@ -42,5 +42,8 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+screenshots: install-dev  ## Capture desktop and phone screenshots into docs/screenshots/
+	$(BIN)/python -m tests.browser.screenshots
+
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -36,6 +36,7 @@ class ArticleAdmin(PublishableAdmin):
                     "updated_at",
                     "tags",
                     "comments_open",
+                    "comments_close_at",
                 ]
             },
         ),

@@ -2,22 +2,39 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
+from comments.models import Comment
 from recoverysite.publishing import Publishable, PublishableQuerySet
 from recoverysite.rich_text import EXTENSIONS, sanitize_html
+from recoverysite.search import Searchable, SearchableManager
 from recoverysite.slugs import unique_slug
 
 
 class ArticleQuerySet(PublishableQuerySet):
+    def related_to(self, article, limit=3):
+        """Other articles sharing the most tags with ``article``, newest first."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        return (
+            self.filter(tags__in=tag_ids)
+            .exclude(pk=article.pk)
+            .annotate(shared_tags=models.Count("tags"))
+            .order_by("-shared_tags", "-published_at")[:limit]
+        )
+
     def for_cards(self):
         """Everything an article card shows, in a fixed number of queries."""
-        return self.select_related("author").prefetch_related("tags")
+        return (
+            self.select_related("author")
+            .prefetch_related("tags")
+            .annotate(comment_count=Comment.objects.count_for(Article))
+        )
 
 
-class Article(Publishable):
+class Article(Searchable, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"),
@@ -73,9 +90,19 @@ class Article(Publishable):
         ),
     )
     comments_open = models.BooleanField(_("comments open"), default=True)
+    comments_close_at = models.DateTimeField(
+        _("close comments at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. Leave empty to follow the site's rule for closing comments."
+        ),
+    )
     tags = TaggableManager(_("tags"), blank=True)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = SearchableManager.from_queryset(ArticleQuerySet)()
+
+    search_weights = {"A": ["title"], "B": ["summary"], "C": ["body"]}
 
     class Meta:
         ordering = ["-published_at"]
@@ -87,7 +114,11 @@ class Article(Publishable):
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
         if not self.slug:
-            self.slug = unique_slug(Article.objects.exclude(pk=self.pk), self.title)
+            text = self.title
+            if slugify(text).isdigit():
+                # "/articles/1984/" is the year archive.
+                text = f"article {text}"
+            self.slug = unique_slug(Article.objects.exclude(pk=self.pk), text)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -121,3 +152,4 @@ class Article(Publishable):
             .only("title", "slug")
             .last()
         )
+

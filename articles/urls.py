@@ -1,21 +1,55 @@
 from django.urls import path
 
-from articles import views
+from articles import feeds, views
+from recoverysite.caching import cache_tags
 
 app_name = "articles"
+# Pages that list articles show their comment counts too.
+listing = cache_tags("site", "articles", "comment-counts")
 urlpatterns = [
-    path("articles/", views.ArticleListView.as_view(), name="list"),
+    path("articles/", listing(views.ArticleListView.as_view()), name="list"),
     path(
         "articles/<int:year>/",
-        views.ArticleYearArchiveView.as_view(),
+        listing(views.ArticleYearArchiveView.as_view()),
         name="archive-year",
     ),
     path(
         "articles/<int:year>/<int:month>/",
-        views.ArticleMonthArchiveView.as_view(),
+        listing(views.ArticleMonthArchiveView.as_view()),
         name="archive-month",
     ),
-    path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
-    path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
-    path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
+    path(
+        "articles/<slug:slug>/",
+        cache_tags("site", "articles", "comment-forms")(
+            views.ArticleDetailView.as_view()
+        ),
+        name="detail",
+    ),
+    path(
+        "tags/",
+        cache_tags("site", "articles")(views.TagIndexView.as_view()),
+        name="tags",
+    ),
+    path("tags/<slug:slug>/", listing(views.TagView.as_view()), name="tag"),
+    path(
+        "feeds/articles/",
+        cache_tags("site", "articles")(feeds.LatestArticlesFeed()),
+        name="feed",
+    ),
+    path(
+        "feeds/articles/atom/",
+        cache_tags("site", "articles")(feeds.LatestArticlesAtomFeed()),
+        name="feed-atom",
+    ),
+    path(
+        "feeds/tags/<slug:slug>/",
+        cache_tags("site", "articles")(feeds.TagFeed()),
+        name="tag-feed",
+    ),
+    path(
+        "feeds/tags/<slug:slug>/atom/",
+        cache_tags("site", "articles")(feeds.TagAtomFeed()),
+        name="tag-feed-atom",
+    ),
+    path("authors/<slug:slug>/", listing(views.AuthorView.as_view()), name="author"),
 ]

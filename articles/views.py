@@ -1,11 +1,15 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 from taggit.models import Tag
 
 from articles.models import Article
+from recoverysite.caching import add_cache_tags, comments_tag
 from recoverysite.publishing import PreviewMixin
+from recoverysite.renditions import get_rendition
 
 
 class ArticleListMixin:
@@ -19,7 +23,9 @@ class ArticleListMixin:
 
 
 class ArticleListView(ArticleListMixin, ListView):
-    pass
+    def get_context_data(self, **kwargs):
+        years = Article.objects.published().dates("published_at", "year", order="DESC")
+        return super().get_context_data(archive_years=years, **kwargs)
 
 
 class TagView(ArticleListMixin, ListView):
@@ -33,11 +39,31 @@ class TagView(ArticleListMixin, ListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
+class TagIndexView(ListView):
+    """Every tag on a published article, with how many articles carry it."""
+
+    template_name = "articles/tag_index.html"
+    context_object_name = "tags"
+
+    def get_queryset(self):
+        return (
+            Tag.objects.filter(article__in=Article.objects.published())
+            .annotate(article_count=Count("article"))
+            .order_by("name")
+        )
+
+
 class AuthorView(ArticleListMixin, ListView):
     template_name = "articles/author.html"
 
     def get_queryset(self):
-        self.author = get_object_or_404(get_user_model(), slug=self.kwargs["slug"])
+        # Only people with published work have a public page.
+        authors = (
+            get_user_model()
+            .objects.filter(articles__in=Article.objects.published())
+            .distinct()
+        )
+        self.author = get_object_or_404(authors, slug=self.kwargs["slug"])
         return super().get_queryset().filter(author=self.author)
 
     def get_context_data(self, **kwargs):
@@ -59,3 +85,55 @@ class ArticleDetailView(PreviewMixin, DetailView):
 
     def get_queryset(self):
         return super().get_queryset().select_related("author").prefetch_related("tags")
+
+    def get_context_data(self, **kwargs):
+        add_cache_tags(self.request, comments_tag(self.object))
+        related = Article.objects.published().related_to(self.object)
+        return super().get_context_data(
+            related_articles=related,
+            structured_data=self.get_structured_data(),
+            **kwargs,
+        )
+
+    def get_structured_data(self):
+        """schema.org BlogPosting and BreadcrumbList for search engines."""
+        article = self.object
+        url = settings.SITE_URL + article.get_absolute_url()
+        posting = {
+            "@context": "https://schema.org",
+            "@type": "BlogPosting",
+            "headline": article.title,
+            "description": article.summary,
+            "url": url,
+            "mainEntityOfPage": url,
+            "datePublished": article.published_at.isoformat(),
+            "dateModified": article.updated_at.isoformat(),
+            "keywords": [tag.name for tag in article.tags.all()],
+        }
+        if article.author:
+            posting["author"] = {
+                "@type": "Person",
+                "name": str(article.author),
+                "url": settings.SITE_URL + article.author.get_absolute_url(),
+            }
+        if image := get_rendition(article.featured_image, "social"):
+            posting["image"] = settings.SITE_URL + image.url
+        crumbs = [
+            ("Home", reverse("home")),
+            ("Articles", reverse("articles:list")),
+            (article.title, article.get_absolute_url()),
+        ]
+        breadcrumbs = {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": name,
+                    "item": settings.SITE_URL + path,
+                }
+                for position, (name, path) in enumerate(crumbs, start=1)
+            ],
+        }
+        return [posting, breadcrumbs]

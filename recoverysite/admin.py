@@ -4,11 +4,13 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recoverysite.caching import invalidate, tags_for_change
 from recoverysite.models import Page, SiteSettings, User
 from recoverysite.publishing import Status
 
 admin.site.site_header = _("Recovery site administration")
 admin.site.site_title = _("Site administration")
+admin.site.index_template = "admin/site_index.html"
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
@@ -41,6 +43,10 @@ class PublishableAdmin(admin.ModelAdmin):
     actions = ["publish", "unpublish"]
     readonly_fields = ["updated_at"]
 
+    def view_on_site(self, obj):
+        # The default goes through the sites framework's domain (example.com).
+        return obj.get_absolute_url()
+
     @admin.display(description=_("state"))
     def publication_state(self, obj):
         if obj.is_published():
@@ -54,11 +60,13 @@ class PublishableAdmin(admin.ModelAdmin):
     @admin.action(description=_("Publish selected items (keeping their dates)"))
     def publish(self, request, queryset):
         count = queryset.update(status=Status.PUBLISHED)
+        invalidate(*tags_for_change(queryset.model()))
         self.message_user(request, _("%(count)d item(s) published.") % {"count": count})
 
     @admin.action(description=_("Turn selected items back into drafts"))
     def unpublish(self, request, queryset):
         count = queryset.update(status=Status.DRAFT)
+        invalidate(*tags_for_change(queryset.model()))
         self.message_user(
             request, _("%(count)d item(s) are drafts now.") % {"count": count}
         )
@@ -94,6 +102,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         "tagline",
         "welcome",
         "start_page",
+        "comment_guidelines",
         "footer_text",
         "crisis_notice",
     ]

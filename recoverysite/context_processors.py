@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from recoverysite.models import Page, SiteSettings
@@ -6,6 +7,7 @@ from recoverysite.models import Page, SiteSettings
 def site(request):
     """Site texts and the menu, queried only by templates that show them."""
     return {
+        "site_url": settings.SITE_URL,
         "site_settings": SimpleLazyObject(SiteSettings.load),
         "menu_pages": SimpleLazyObject(lambda: list(Page.objects.in_menu())),
     }

@@ -504,8 +504,8 @@ ARTICLES = [
         ),
     },
     {
-        "title": "Harm reduction is a way of talking, too",
-        "slug": "harm-reduction-in-conversation",
+        "title": "Meeting people where they are, in conversation",
+        "slug": "meeting-people-where-they-are",
         "summary": (
             "Harm reduction began with needles and naloxone, but its core attitude of "
             "respect without preconditions can change any difficult conversation."

@@ -5,8 +5,9 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from recoverysite.publishing import Publishable, PublishableQuerySet
+from recoverysite.publishing import Publishable, PublishableQuerySet, keep_old_address
 from recoverysite.rich_text import EXTENSIONS, sanitize_html
+from recoverysite.search import Searchable, SearchableManager
 from recoverysite.slugs import unique_slug
 
 
@@ -65,6 +66,15 @@ class SiteSettings(models.Model):
         related_name="+",
         help_text=_("The welcome line links here, e.g. Questions and Answers."),
     )
+    comment_guidelines = models.ForeignKey(
+        "Page",
+        verbose_name=_("comment guidelines page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every comment form."),
+    )
     footer_text = models.TextField(_("footer text"), blank=True)
     crisis_notice = models.TextField(
         _("crisis notice"),
@@ -84,9 +94,9 @@ class SiteSettings(models.Model):
 
     @classmethod
     def load(cls):
-        settings, _created = cls.objects.select_related("start_page").get_or_create(
-            pk=1
-        )
+        settings, _created = cls.objects.select_related(
+            "start_page", "comment_guidelines"
+        ).get_or_create(pk=1)
         return settings
 
 
@@ -95,7 +105,7 @@ class PageQuerySet(PublishableQuerySet):
         return self.published().filter(show_in_menu=True, parent=None)
 
 
-class Page(Publishable):
+class Page(Searchable, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"),
@@ -124,7 +134,9 @@ class Page(Publishable):
         help_text=_("Top-level published pages only."),
     )
 
-    objects = PageQuerySet.as_manager()
+    objects = SearchableManager.from_queryset(PageQuerySet)()
+
+    search_weights = {"A": ["title"], "C": ["body"]}
 
     class Meta:
         ordering = ["menu_order", "title"]
@@ -147,7 +159,19 @@ class Page(Publishable):
         if not self.slug:
             siblings = Page.objects.filter(parent=self.parent).exclude(pk=self.pk)
             self.slug = unique_slug(siblings, self.title)
+        stored_slug = (
+            Page.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if self.pk
+            else None
+        )
         super().save(*args, **kwargs)
+        if stored_slug and stored_slug != self.slug:
+            # A renamed parent moves its children's addresses too.
+            for child in self.children.published():
+                old_url = reverse(
+                    "page-child", kwargs={"parent": stored_slug, "slug": child.slug}
+                )
+                keep_old_address(old_url, child.get_absolute_url())
 
     def get_absolute_url(self):
         if self.parent_id:
@@ -176,15 +200,20 @@ class Page(Publishable):
             self.check_slug_is_free()
 
     def check_slug_is_free(self):
-        # A top-level page lives at /<slug>/, beside the site's own sections.
-        try:
-            match = resolve(f"/{self.slug}/")
-        except Resolver404:
-            return
-        if match.url_name != "page":
-            raise ValidationError(
-                {
-                    "slug": _("“%(slug)s” is already used by the site itself.")
-                    % {"slug": self.slug}
-                }
-            )
+        # A top-level page lives at /<slug>/ and its children at /<slug>/<child>/,
+        # beside the site's own sections (/tags/ alone is free, /tags/<x>/ is not).
+        for path, url_name in [
+            (f"/{self.slug}/", "page"),
+            (f"/{self.slug}/child/", "page-child"),
+        ]:
+            try:
+                match = resolve(path)
+            except Resolver404:
+                continue
+            if match.url_name != url_name:
+                raise ValidationError(
+                    {
+                        "slug": _("“%(slug)s” is already used by the site itself.")
+                        % {"slug": self.slug}
+                    }
+                )

@@ -1,5 +1,8 @@
 """The publication rule shared by articles, pages and events."""
 
+from django.conf import settings
+from django.contrib.auth import get_permission_codename
+from django.contrib.redirects.models import Redirect
 from django.db import models
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -41,11 +44,35 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        old_url = self.published_url_in_database()
+        super().save(*args, **kwargs)
+        if old_url and old_url != self.get_absolute_url():
+            keep_old_address(old_url, self.get_absolute_url())
+
+    def published_url_in_database(self):
+        """The address visitors knew this item by, if it was published."""
+        if self.pk is None:
+            return None
+        stored = type(self)._default_manager.filter(pk=self.pk).first()
+        return stored.get_absolute_url() if stored and stored.is_published() else None
+
     def is_published(self):
         return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
 
     def is_scheduled(self):
         return self.status == Status.PUBLISHED and self.published_at > timezone.now()
+
+
+def keep_old_address(old_path, new_path):
+    """A permanent redirect from an item's old address, without chains or loops."""
+    Redirect.objects.filter(site_id=settings.SITE_ID, new_path=old_path).update(
+        new_path=new_path
+    )
+    Redirect.objects.filter(site_id=settings.SITE_ID, old_path=new_path).delete()
+    Redirect.objects.update_or_create(
+        site_id=settings.SITE_ID, old_path=old_path, defaults={"new_path": new_path}
+    )
 
 
 class PreviewMixin:
@@ -58,7 +85,7 @@ class PreviewMixin:
         user = self.request.user
         opts = self.model._meta
         return user.is_staff and user.has_perm(
-            f"{opts.app_label}.{models.options.get_permission_codename('change', opts)}"
+            f"{opts.app_label}.{get_permission_codename('change', opts)}"
         )
 
     def get_queryset(self):

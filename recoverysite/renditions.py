@@ -9,7 +9,6 @@ never open image files to write their ``<img>`` tags.
 import logging
 from dataclasses import dataclass
 from io import BytesIO
-from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
@@ -43,11 +42,17 @@ class Rendition:
     url: str
     width: int
     height: int
+    name: str = ""
+    storage: object = None
+
+    def size(self):
+        """The file's size in bytes (one look at the storage)."""
+        return self.storage.size(self.name)
 
 
 def rendition_name(original_name, spec_name):
-    path = PurePosixPath(original_name)
-    return f"renditions/{spec_name}/{path.parent}/{path.stem}.jpg"
+    # The whole original name, so "photo.png" and "photo.jpg" stay apart.
+    return f"renditions/{spec_name}/{original_name}.jpg"
 
 
 def get_rendition(field_file, spec_name):
@@ -75,7 +80,7 @@ def get_rendition(field_file, spec_name):
             )
             return None
         name = storage.save(name, ContentFile(content))
-    return Rendition(storage.url(name), width, height)
+    return Rendition(storage.url(name), width, height, name, storage)
 
 
 def resize(original, width, height):

@@ -89,21 +89,32 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sites",
+    "django.contrib.sitemaps",
+    "django.contrib.redirects",
     "taggit",
     "django_prose_editor",
     "recoverysite",
     "articles",
+    "events",
+    "django_comments",
+    "django_comments_xtd",
+    "comments",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags and 304 answers for every page, cached or not.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "recoverysite.caching.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Old addresses (renamed slugs, imported sites) answer 301 instead of 404.
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "recoverysite.urls"
@@ -233,6 +244,39 @@ LOGGING = {
 # The public address, used for absolute links in feeds and emails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ARTICLES_PER_PAGE = 10
+EVENTS_PER_PAGE = 12
+# The time zone new events start with (an IANA name); editors may change it per event.
+EVENTS_DEFAULT_TIMEZONE = os.environ.get("EVENTS_DEFAULT_TIMEZONE", TIME_ZONE)
+# How many minutes before its start an event page says "Happening now" with the
+# join link; the page keeps saying it until the event ends.
+EVENTS_HAPPENING_NOW_MINUTES = int(os.environ.get("EVENTS_HAPPENING_NOW_MINUTES", "15"))
 TAGGIT_CASE_INSENSITIVE = True
+# Whole pages kept for anonymous visitors (0 turns it off; off with DEBUG).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
 # Without a web server in front for /media/, the app serves uploads itself.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
+
+# ---------------------------------------------------------------------------
+# Comments
+# ---------------------------------------------------------------------------
+
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "comments.models.Comment"
+# Levels 0, 1 and 2: a comment, a reply and a reply to the reply.
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2
+# Our own views store, confirm and notify; the library's flows stay off.
+COMMENTS_XTD_CONFIRM_EMAIL = False
+COMMENTS_XTD_THREADED_EMAILS = False
+COMMENT_MAX_LENGTH = 3000
+# Models whose pages take comments ("app_label.model_name").
+COMMENTS_TARGET_MODELS = ["articles.article", "events.event"]
+COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", "30"))
+COMMENTS_RATE_PER_IP = os.environ.get("COMMENTS_RATE_PER_IP", "5/10m")
+COMMENTS_RATE_PER_EMAIL = os.environ.get("COMMENTS_RATE_PER_EMAIL", "5/10m")
+COMMENTS_MODERATOR_BATCH_MINUTES = 5
+COMMENTS_EMAIL_MAX_ATTEMPTS = 10
+# Rate limits keep working, without counting, when the cache is down.
+RATELIMIT_FAIL_OPEN = True
+AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
+# Tests swap in akismet.TestSyncClient, which answers without the network.
+AKISMET_CLIENT_CLASS = "akismet.SyncClient"

@@ -1,14 +1,56 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.generic import TemplateView
 from django.views.static import serve
 
+from articles.sitemaps import ArticleSitemap, TagSitemap
+from events.sitemaps import EventSectionSitemap, EventSitemap, PresenterSitemap
 from recoverysite import views
+from recoverysite.caching import cache_tags
+from recoverysite.sitemaps import PageSitemap, SectionSitemap
+
+sitemaps = {
+    "sections": SectionSitemap,
+    "articles": ArticleSitemap,
+    "pages": PageSitemap,
+    "tags": TagSitemap,
+    "events": EventSitemap,
+    "presenters": PresenterSitemap,
+    "event-sections": EventSectionSitemap,
+}
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path(
+        "",
+        cache_tags("site", "articles", "events", "comment-counts")(
+            views.HomeView.as_view()
+        ),
+        name="home",
+    ),
     path("admin/", admin.site.urls),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path(
+        "sitemap.xml",
+        cache_tags("site", "articles", "events")(sitemap_views.index),
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_tags("site", "articles", "events")(sitemap_views.sitemap),
+        {"sitemaps": sitemaps},
+        name="sitemap-section",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
     path("", include("articles.urls")),
+    path("", include("events.urls")),
+    path("", include("comments.urls")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -22,8 +64,12 @@ if settings.SERVE_MEDIA:
 
 # Pages come last: /<slug>/ would otherwise shadow the sections above.
 urlpatterns += [
-    path("<slug:slug>/", views.PageDetailView.as_view(), name="page"),
     path(
-        "<slug:parent>/<slug:slug>/", views.PageDetailView.as_view(), name="page-child"
+        "<slug:slug>/", cache_tags("site")(views.PageDetailView.as_view()), name="page"
+    ),
+    path(
+        "<slug:parent>/<slug:slug>/",
+        cache_tags("site")(views.PageDetailView.as_view()),
+        name="page-child",
     ),
 ]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article
+from events.models import Event, EventPresenter, Presenter
 from recoverysite.models import Page
 from recoverysite.publishing import Status
 
@@ -50,3 +51,40 @@ def make_image_file(name="picture.jpg", size=(1600, 900), image_format="JPEG"):
     output = BytesIO()
     Image.new("RGB", size, "#5b7f95").save(output, image_format)
     return SimpleUploadedFile(name, output.getvalue(), content_type="image/jpeg")
+
+
+def make_presenter(**kwargs):
+    number = next(_numbers)
+    kwargs.setdefault("name", f"Presenter {number}")
+    kwargs.setdefault("role", "Peer support trainer")
+    kwargs.setdefault("affiliation", f"Collective {number}")
+    kwargs.setdefault("short_bio", f"Short bio of presenter {number}.")
+    kwargs.setdefault("bio", f"<p>Full bio of presenter {number}.</p>")
+    return Presenter.objects.create(**kwargs)
+
+
+def make_event(**kwargs):
+    """A published online event a week ahead; ``presenters`` may hold
+    presenters or (presenter, role) pairs, in order."""
+    number = next(_numbers)
+    presenters = kwargs.pop("presenters", [])
+    tags = kwargs.pop("tags", [])
+    kwargs.setdefault("title", f"Event {number}")
+    kwargs.setdefault("summary", f"Summary of event {number}.")
+    kwargs.setdefault("description", f"<p>Description of event {number}.</p>")
+    kwargs.setdefault("status", Status.PUBLISHED)
+    kwargs.setdefault("published_at", timezone.now() - datetime.timedelta(days=30))
+    kwargs.setdefault("start", timezone.now() + datetime.timedelta(days=7))
+    kwargs.setdefault("end", kwargs["start"] + datetime.timedelta(minutes=90))
+    kwargs.setdefault("time_zone", "America/Los_Angeles")
+    event = Event.objects.create(**kwargs)
+    for order, presenter in enumerate(presenters):
+        presenter, role = (
+            presenter if isinstance(presenter, tuple) else (presenter, "presenter")
+        )
+        EventPresenter.objects.create(
+            event=event, presenter=presenter, role=role, order=order
+        )
+    if tags:
+        event.tags.set(tags)
+    return event

@@ -22,3 +22,9 @@ def image(field_file, spec_name, alt, loading="lazy", css_class=""):
         loading,
         css_class,
     )
+
+
+@register.simple_tag
+def rendition(field_file, spec_name):
+    """The rendition itself (url, width, height), e.g. for social-media tags."""
+    return get_rendition(field_file, spec_name)

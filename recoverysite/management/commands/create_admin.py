@@ -15,10 +15,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, username, **options):
         User = get_user_model()
-        if User.objects.filter(is_superuser=True).exists():
+        existing = User.objects.filter(is_superuser=True).order_by("pk").first()
+        if existing:
             self.stdout.write(
                 "An administrator account exists already. To set a new password: "
-                f"python manage.py changepassword {username}"
+                f"python manage.py changepassword {existing.get_username()}"
             )
             return
         password = secrets.token_urlsafe(12)
