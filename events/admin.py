@@ -12,7 +12,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventPresenter, Presenter, known_time_zones
-from recoverysite.admin import PublicationStateFilter, PublishableAdmin
+from recoverysite.admin import (
+    AccessibleAdminMedia,
+    PublicationStateFilter,
+    PublishableAdmin,
+)
 from recoverysite.renditions import get_rendition
 
 
@@ -219,6 +223,7 @@ class EventAdmin(PublishableAdmin):
 
 @admin.register(Presenter)
 class PresenterAdmin(admin.ModelAdmin):
+    Media = AccessibleAdminMedia
     list_display = ["thumbnail", "name", "role", "affiliation", "event_count"]
     list_display_links = ["thumbnail", "name"]
     search_fields = ["name", "role", "affiliation"]

@@ -35,8 +35,17 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class AccessibleAdminMedia:
+    """Names for controls Django's widgets and the rich-text editor leave unnamed."""
+
+    css = {"all": ["recoverysite/admin/accessibility.css"]}
+    js = ["recoverysite/admin/accessibility.js"]
+
+
 class PublishableAdmin(admin.ModelAdmin):
     """Shared by everything with the draft/scheduled/published rule."""
+
+    Media = AccessibleAdminMedia
 
     list_filter = [PublicationStateFilter, "published_at"]
     date_hierarchy = "published_at"

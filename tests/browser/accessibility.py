@@ -1,7 +1,6 @@
 """Runs axe-core (bundled by axe-playwright-python) in a page, for WCAG 2.2 A and AA."""
 
 import json
-import re
 
 from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
@@ -23,32 +22,14 @@ def axe_violations(page, tags=WCAG_TAGS):
     return AxeResults(page.evaluate(f"axe.run(document, {json.dumps(options)})"))
 
 
-def axe_report(page, tags=WCAG_TAGS, known=None):
-    """
-    Axe's report of the violations on the page, or "" when there are none.
-
-    ``known`` maps a rule id to a pattern that the CSS selectors of allowed
-    elements match: for defects in third-party code, documented where the
-    mapping is defined.
-    """
+def axe_report(page, tags=WCAG_TAGS):
+    """Axe's report of the violations on the page, or "" when there are none."""
     results = axe_violations(page, tags)
-    violations = []
-    for violation in results.response["violations"]:
-        pattern = (known or {}).get(violation["id"])
-        if pattern:
-            violation["nodes"] = [
-                node
-                for node in violation["nodes"]
-                if not re.search(pattern, " ".join(node["target"]))
-            ]
-        if violation["nodes"]:
-            violations.append(violation)
-    if not violations:
+    if not results.response["violations"]:
         return ""
-    results.response["violations"] = violations
     return f"{page.url}\n{results.generate_report()}"
 
 
-def assert_no_axe_violations(page, tags=WCAG_TAGS, known=None):
-    report = axe_report(page, tags, known)
+def assert_no_axe_violations(page, tags=WCAG_TAGS):
+    report = axe_report(page, tags)
     assert not report, report
