@@ -129,5 +129,6 @@ PUBLIC_PAGES = {
     "event": lambda site: site.event.get_absolute_url(),
     "past event with recording": lambda site: site.past_event.get_absolute_url(),
     "presenter": lambda site: site.presenter.get_absolute_url(),
+    "search results": lambda site: reverse("search") + "?q=hope",
     "404": lambda site: "/no-such-page/",
 }
