@@ -104,6 +104,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # /?p=123 links of a site imported from WordPress answer 301.
+    "articles.wordpress_import.middleware.WordPressQueryRedirectMiddleware",
     # ETags and 304 answers for every page, cached or not.
     "django.middleware.http.ConditionalGetMiddleware",
     "recoverysite.caching.AnonymousPageCacheMiddleware",
@@ -251,6 +253,8 @@ EVENTS_DEFAULT_TIMEZONE = os.environ.get("EVENTS_DEFAULT_TIMEZONE", TIME_ZONE)
 # join link; the page keeps saying it until the event ends.
 EVENTS_HAPPENING_NOW_MINUTES = int(os.environ.get("EVENTS_HAPPENING_NOW_MINUTES", "15"))
 TAGGIT_CASE_INSENSITIVE = True
+# ASCII tag slugs, which the <slug:> URL converter accepts.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 # Whole pages kept for anonymous visitors (0 turns it off; off with DEBUG).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
 # Without a web server in front for /media/, the app serves uploads itself.

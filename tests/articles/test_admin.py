@@ -203,3 +203,24 @@ def test_add_form_with_a_future_date_schedules_the_article(staff_client, db):
     assert article.is_scheduled()
     staff_client.logout()
     assert staff_client.get(article.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_imported_wordpress_items_are_listed_read_only(staff_client):
+    from django.contrib.contenttypes.models import ContentType
+
+    from articles.models import WordPressItem
+
+    article = make_article(title="Imported post")
+    WordPressItem.objects.create(
+        source="https://old.example.org",
+        kind=WordPressItem.Kind.POST,
+        wp_id="1241",
+        content_type=ContentType.objects.get_for_model(article),
+        object_id=article.pk,
+        checksum="x",
+    )
+    response = staff_client.get("/admin/articles/wordpressitem/")
+    assert response.status_code == 200
+    assert "Imported post" in response.text
+    assert staff_client.get("/admin/articles/wordpressitem/add/").status_code == 403
