@@ -12,6 +12,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from comments import links
@@ -26,7 +27,7 @@ from recoverysite.models import SiteSettings
 
 logger = logging.getLogger(__name__)
 
-QUEUE_PATH = "/admin/comments/comment/?status__exact=pending"
+QUEUE_QUERY = "?status__exact=pending"
 
 
 def queue(to, template, context, headers=None):
@@ -175,7 +176,9 @@ def notify_moderators(comments, urgent=False):
             {
                 "comments": comments,
                 "urgent": urgent,
-                "queue_url": settings.SITE_URL + QUEUE_PATH,
+                "queue_url": settings.SITE_URL
+                + reverse("admin:comments_comment_changelist")
+                + QUEUE_QUERY,
             },
         )
     Comment.objects.filter(pk__in=[c.pk for c in comments]).update(

@@ -112,6 +112,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         "welcome",
         "start_page",
         "comment_guidelines",
+        "privacy_page",
         "footer_text",
         "crisis_notice",
     ]

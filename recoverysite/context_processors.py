@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
@@ -8,6 +10,8 @@ def site(request):
     """Site texts and the menu, queried only by templates that show them."""
     return {
         "site_url": settings.SITE_URL,
+        "analytics_script_url": settings.ANALYTICS_SCRIPT_URL,
+        "site_domain": urlsplit(settings.SITE_URL).hostname,
         "site_settings": SimpleLazyObject(SiteSettings.load),
         "menu_pages": SimpleLazyObject(lambda: list(Page.objects.in_menu())),
     }

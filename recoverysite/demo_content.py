@@ -3,6 +3,7 @@
 import random
 from io import BytesIO
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFilter
 
@@ -30,6 +31,7 @@ def load(command):
     site.crisis_notice = demo_texts.SITE["crisis_notice"]
     site.start_page = pages["questions-and-answers"]
     site.comment_guidelines = pages["comment-guidelines"]
+    site.privacy_page = pages["privacy"]
     site.save()
     command.stdout.write(f"Site settings and {len(pages)} pages ready.")
 
@@ -44,7 +46,10 @@ def load_pages():
             parent=parent,
             defaults={
                 "title": text["title"],
-                "body": text["body"],
+                # The privacy page states the site's own retention period.
+                "body": text["body"].replace(
+                    "IP_RETENTION_DAYS", str(settings.COMMENTS_IP_RETENTION_DAYS)
+                ),
                 "menu_order": text["menu_order"],
                 "show_in_menu": text["show_in_menu"],
                 "status": Status.PUBLISHED,

@@ -75,6 +75,18 @@ class SiteSettings(models.Model):
         related_name="+",
         help_text=_("Linked from every comment form."),
     )
+    privacy_page = models.ForeignKey(
+        "Page",
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Linked from the footer of every page: what the site stores about "
+            "visitors and commenters, and for how long."
+        ),
+    )
     footer_text = models.TextField(_("footer text"), blank=True)
     crisis_notice = models.TextField(
         _("crisis notice"),
@@ -95,7 +107,7 @@ class SiteSettings(models.Model):
     @classmethod
     def load(cls):
         settings, _created = cls.objects.select_related(
-            "start_page", "comment_guidelines"
+            "start_page", "comment_guidelines", "privacy_page__parent"
         ).get_or_create(pk=1)
         return settings
 

@@ -7,9 +7,12 @@ falling back to one.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -73,6 +76,7 @@ if env_bool("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
 # ---------------------------------------------------------------------------
@@ -93,6 +97,7 @@ INSTALLED_APPS = [
     "django.contrib.redirects",
     "taggit",
     "django_prose_editor",
+    "axes",
     "recoverysite",
     "articles",
     "events",
@@ -103,20 +108,28 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache: cached pages get their headers fresh on every hit.
+    "csp.middleware.CSPMiddleware",
+    "recoverysite.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # /?p=123 links of a site imported from WordPress answer 301.
     "articles.wordpress_import.middleware.WordPressQueryRedirectMiddleware",
     # ETags and 304 answers for every page, cached or not.
     "django.middleware.http.ConditionalGetMiddleware",
     "recoverysite.caching.AnonymousPageCacheMiddleware",
+    "recoverysite.security.NoncePagesAreNotStoredMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "recoverysite.security.StaffSessionIdleMiddleware",
+    "recoverysite.security.ImportMapNonceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Old addresses (renamed slugs, imported sites) answer 301 instead of 404.
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "recoverysite.urls"
@@ -180,6 +193,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{PASSWORD_VALIDATION}.NumericPasswordValidator"},
 ]
 
+# Admin sign-in: django-axes counts failed attempts per user name and address
+# and pauses sign-in for that pair, whether or not the user name exists.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("ADMIN_LOGIN_LOCKOUT_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Failed attempts are kept for the lock-out; successful sign-ins are not logged.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_CALLABLE = "recoverysite.security.lockout_response"
+# Addresses of the reverse proxies in front of the site (comma-separated): only
+# from them is X-Forwarded-For believed when finding a visitor's address.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "recoverysite.security.client_ip"
+# The admin's address; another prefix than admin/ keeps scanners off the login.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+# Staff are signed out after this long without a request; visitors who asked
+# the comment form to remember them are not affected (that is not a session).
+STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "60"))
+
 # ---------------------------------------------------------------------------
 # Internationalisation
 # ---------------------------------------------------------------------------
@@ -210,6 +248,55 @@ STORAGES = {
 # Upload limits; Pillow refuses images above this before decoding them fully.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# ---------------------------------------------------------------------------
+# Content Security Policy and analytics
+# ---------------------------------------------------------------------------
+
+# A privacy-respecting analytics script on the site's own domain (Plausible,
+# Matomo); empty: none. It loads with defer and the policy allows its origin.
+ANALYTICS_SCRIPT_URL = os.environ.get("ANALYTICS_SCRIPT_URL", "").strip()
+if ANALYTICS_SCRIPT_URL and not ANALYTICS_SCRIPT_URL.startswith(
+    ("/", "https://", "http://")
+):
+    raise ImproperlyConfigured(
+        "ANALYTICS_SCRIPT_URL must be an address starting with https:// or /, "
+        "e.g. https://stats.example.org/js/script.js"
+    )
+
+
+def origins_of(*urls):
+    """``scheme://host`` of each absolute address; paths on this site add none."""
+    parts = [urlsplit(url) for url in urls]
+    return [f"{part.scheme}://{part.netloc}" for part in parts if part.netloc]
+
+
+# Recordings play in frames from these hosts only (see events/embeds.py).
+EMBED_FRAME_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# Images from another host: the media host when MEDIA_URL is absolute, plus any
+# origin listed in CSP_EXTRA_IMG_SRC (comma-separated).
+CSP_EXTRA_IMG_SRC = env_list("CSP_EXTRA_IMG_SRC")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # No inline script on public pages: every script is a static file, and
+        # JSON-LD blocks are data the browser never runs. The nonce appears only
+        # on pages that use it: the admin's rich-text editor (its import map).
+        "script-src": [SELF, NONCE, *origins_of(ANALYTICS_SCRIPT_URL)],
+        # Stylesheets only, no inline style, except one: the rich-text editor
+        # (Tiptap) adds its fixed base CSS as a <style> element, allowed by its
+        # hash. The admin's browser test fails if an upgrade changes it.
+        "style-src": [SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
+        "img-src": [SELF, "data:", *origins_of(MEDIA_URL), *CSP_EXTRA_IMG_SRC],
+        # Analytics scripts send their counts to where they come from.
+        "connect-src": [SELF, *origins_of(ANALYTICS_SCRIPT_URL)],
+        "frame-src": EMBED_FRAME_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
 
 # ---------------------------------------------------------------------------
 # Email

@@ -29,7 +29,7 @@ urlpatterns = [
         ),
         name="home",
     ),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("search/", views.SearchView.as_view(), name="search"),
     path(
         "sitemap.xml",

@@ -220,7 +220,9 @@ def test_imported_wordpress_items_are_listed_read_only(staff_client):
         object_id=article.pk,
         checksum="x",
     )
-    response = staff_client.get("/admin/articles/wordpressitem/")
+    response = staff_client.get(reverse("admin:articles_wordpressitem_changelist"))
     assert response.status_code == 200
     assert "Imported post" in response.text
-    assert staff_client.get("/admin/articles/wordpressitem/add/").status_code == 403
+    assert (
+        staff_client.get(reverse("admin:articles_wordpressitem_add")).status_code == 403
+    )

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.urls import reverse
 
 EDITOR_PASSWORD = "a long editor password"
 
@@ -15,7 +16,7 @@ def make_editor(username="editor"):
 
 def log_in(page, editor, password=EDITOR_PASSWORD):
     """Log in through the admin's login form and land on the dashboard."""
-    page.goto("/admin/login/?next=/admin/")
+    page.goto(reverse("admin:login") + "?next=" + reverse("admin:index"))
     page.get_by_label("Username").fill(editor.username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()

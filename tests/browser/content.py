@@ -54,6 +54,7 @@ def make_site():
         ),
     )
     make_page(title="About", slug="about", show_in_menu=True, menu_order=1)
+    privacy_page = make_page(title="Privacy", slug="privacy")
     settings = SiteSettings.load()
     settings.name = "Recovery Dialogues"
     settings.tagline = "Conversations about mental health recovery."
@@ -61,6 +62,7 @@ def make_site():
     settings.start_page = start_page
     settings.footer_text = "Nothing here is medical advice."
     settings.crisis_notice = "If you are in crisis, call or text 988 in the US."
+    settings.privacy_page = privacy_page
     settings.save()
 
     now = timezone.now()

@@ -66,6 +66,12 @@ def seed_event():
     return Event.objects.get(slug=SEED_EVENT_SLUG).get_absolute_url()
 
 
+def admin_index():
+    from django.urls import reverse
+
+    return reverse("admin:index")
+
+
 @dataclass(frozen=True)
 class Shot:
     name: str
@@ -78,7 +84,7 @@ SHOTS = [
     Shot("home", lambda: "/"),
     Shot("article", seed_article),
     Shot("event", seed_event),
-    Shot("admin-dashboard", lambda: "/admin/", admin=True, full_page=False),
+    Shot("admin-dashboard", admin_index, admin=True, full_page=False),
 ]
 
 
@@ -145,11 +151,13 @@ def load_everything(page):
 
 
 def log_in(page):
-    page.goto("/admin/login/?next=/admin/")
+    from django.urls import reverse
+
+    page.goto(reverse("admin:login") + "?next=" + admin_index())
     page.get_by_label("Username").fill(ADMIN_USERNAME)
     page.get_by_label("Password").fill(ADMIN_PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/admin/")
+    page.wait_for_url("**" + admin_index())
 
 
 def capture(base_url, shots):

@@ -6,6 +6,7 @@ dark mode, and work by keyboard, at 200% text size and with reduced motion.
 import re
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import axe_report
@@ -91,8 +92,8 @@ def test_article_admin_forms_have_no_axe_violations(open_page, live_server):
     site = make_site()
     editor = make_editor()
     forms = {
-        "add form": "/admin/articles/article/add/",
-        "change form": f"/admin/articles/article/{site.article.pk}/change/",
+        "add form": reverse("admin:articles_article_add"),
+        "change form": reverse("admin:articles_article_change", args=[site.article.pk]),
     }
     reports = {}
     for color_scheme in COLOR_SCHEMES:

@@ -3,6 +3,7 @@
 import datetime
 import re
 
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -63,7 +64,7 @@ def test_editor_writes_schedules_previews_and_publishes_an_article(page):
     page.goto("/")
     expect(page.get_by_role("link", name="Walking together")).to_have_count(0)
 
-    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.goto(reverse("admin:articles_article_change", args=[article.pk]))
     page.locator(".field-published_at").get_by_role("link", name="Today").click()
     page.locator(".field-published_at").get_by_role("link", name="Now").click()
     page.get_by_role("button", name="Save", exact=True).click()

@@ -7,6 +7,7 @@ lets them stop such emails.
 import re
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from comments.models import Comment, CommentStatus, ModerationPolicy
@@ -82,7 +83,9 @@ def test_visitors_comment_a_moderator_approves_and_a_reply_can_be_unsubscribed(
     # A moderator approves Jo's comment from the queue.
     moderator = open_page()
     sign_in(moderator, make_editor(), live_server.url)
-    moderator.goto("/admin/comments/comment/?status__exact=pending")
+    moderator.goto(
+        reverse("admin:comments_comment_changelist") + "?status__exact=pending"
+    )
     row = moderator.get_by_role("row").filter(has_text="The group on Thursdays")
     row.get_by_role("checkbox").check()
     moderator.get_by_label("Action:").select_option(label="Approve and publish")

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from comments.models import Comment, CommentStatus, EmailAddress
@@ -13,7 +14,7 @@ from recoverysite.models import SiteSettings
 from tests.comments.conftest import confirm_address, make_comment
 from tests.factories import make_article, make_user
 
-CHANGELIST = "/admin/comments/comment/"
+CHANGELIST = reverse("admin:comments_comment_changelist")
 
 
 def act(client, action, *comments):
@@ -83,7 +84,7 @@ def test_admin_index_shows_how_many_comments_wait(staff_client, policy):
     make_comment(article, status="pending")
     make_comment(article, status="pending", care_hold=True)
     make_comment(article)
-    html = staff_client.get("/admin/").content.decode()
+    html = staff_client.get(reverse("admin:index")).content.decode()
     assert "2 comments awaiting moderation" in html
     assert "1 matched a crisis phrase" in html
 
@@ -190,7 +191,7 @@ def test_reply_as_the_site_publishes_a_reply_and_notifies_the_subscribed_author(
     confirm_address("asker@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(
-            f"/admin/comments/comment/{parent.pk}/change/",
+            reverse("admin:comments_comment_change", args=[parent.pk]),
             change_form_data(parent, site_reply="Thank you, we will add the slides."),
             follow=True,
         )
@@ -216,7 +217,7 @@ def test_reply_as_the_site_does_not_email_an_author_who_did_not_ask(
     parent = make_comment(make_article(), followup=False)
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(
-            f"/admin/comments/comment/{parent.pk}/change/",
+            reverse("admin:comments_comment_change", args=[parent.pk]),
             change_form_data(parent, site_reply="Noted."),
         )
     assert Comment.objects.filter(comment="Noted.", status="published").exists()
@@ -229,7 +230,7 @@ def test_reply_as_the_site_while_approving_publishes_both(
     parent = make_comment(make_article(), status="pending")
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(
-            f"/admin/comments/comment/{parent.pk}/change/",
+            reverse("admin:comments_comment_change", args=[parent.pk]),
             change_form_data(parent, status="published", site_reply="Welcome."),
         )
     parent.refresh_from_db()
@@ -244,7 +245,7 @@ def test_reply_as_the_site_to_a_hidden_comment_is_refused_with_the_text_kept(
 ):
     parent = make_comment(make_article(), status=status)
     response = staff_client.post(
-        f"/admin/comments/comment/{parent.pk}/change/",
+        reverse("admin:comments_comment_change", args=[parent.pk]),
         change_form_data(parent, site_reply="Words worth keeping."),
     )
     assert response.status_code == 200
@@ -262,7 +263,7 @@ def test_reply_as_the_site_beyond_the_maximum_depth_is_refused_with_the_text_kep
         article, parent=make_comment(article, parent=make_comment(article))
     )
     response = staff_client.post(
-        f"/admin/comments/comment/{deepest.pk}/change/",
+        reverse("admin:comments_comment_change", args=[deepest.pk]),
         change_form_data(deepest, site_reply="Too deep to post."),
     )
     assert response.status_code == 200
@@ -309,7 +310,7 @@ def test_erasing_an_already_anonymous_comment_leaves_the_sites_replies_alone(
 
 
 def test_comments_are_not_added_in_the_admin_only_replied_to(staff_client, policy):
-    assert staff_client.get(CHANGELIST + "add/").status_code == 403
-    assert 'href="/admin/comments/comment/add/"' not in (
+    assert staff_client.get(reverse("admin:comments_comment_add")).status_code == 403
+    assert f'href="{reverse("admin:comments_comment_add")}"' not in (
         staff_client.get(CHANGELIST).content.decode()
     )

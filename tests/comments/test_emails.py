@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from comments import links
@@ -190,7 +191,7 @@ def test_a_held_reply_notifies_only_once_it_is_approved(
     assert mailoutbox == []
     reply = Comment.objects.get(user_email="first-timer@example.org")
     staff_client.post(
-        "/admin/comments/comment/",
+        reverse("admin:comments_comment_changelist"),
         {"action": "approve", "_selected_action": [reply.pk]},
     )
     send_queued_emails()
@@ -261,7 +262,7 @@ def test_every_email_to_a_commenter_has_a_one_click_unsubscribe(
     )
     reply = Comment.objects.get(user_email="newcomer@example.org")
     staff_client.post(
-        "/admin/comments/comment/",
+        reverse("admin:comments_comment_changelist"),
         {"action": "approve", "_selected_action": [reply.pk]},
     )
     send_queued_emails()
@@ -282,7 +283,7 @@ def test_the_commenter_is_told_when_a_held_comment_is_approved(
     comment = Comment.objects.get()
     assert mailoutbox == []
     staff_client.post(
-        "/admin/comments/comment/",
+        reverse("admin:comments_comment_changelist"),
         {"action": "approve", "_selected_action": [comment.pk]},
     )
     send_queued_emails()
@@ -298,7 +299,7 @@ def test_approving_on_the_change_form_also_tells_the_commenter(
     comment = make_comment(make_article(), status=CommentStatus.PENDING)
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(
-            f"/admin/comments/comment/{comment.pk}/change/",
+            reverse("admin:comments_comment_change", args=[comment.pk]),
             {
                 "status": "published",
                 "user_name": comment.user_name,
@@ -318,7 +319,7 @@ def test_a_published_comment_saved_again_sends_nothing(
     comment = make_comment(make_article())
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(
-            "/admin/comments/comment/",
+            reverse("admin:comments_comment_changelist"),
             {"action": "approve", "_selected_action": [comment.pk]},
         )
     assert mailoutbox == []
@@ -336,7 +337,10 @@ def test_first_held_comment_emails_the_moderators_at_once(
     assert message.subject == "1 comment waiting for moderation on Recovery Dialogues"
     assert "Held words for the moderators." in message.body
     assert '"Grief"' in message.body
-    assert "/admin/comments/comment/?status__exact=pending" in message.body
+    assert (
+        reverse("admin:comments_comment_changelist") + "?status__exact=pending"
+        in message.body
+    )
     assert "alex@example.org" not in message.body
     assert "203.0.113.7" not in message.body
 

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from comments import links
@@ -340,7 +341,7 @@ def test_without_an_akismet_key_no_client_is_built_and_nothing_is_disclosed(
     comment = posted(post(article))
     for action in ("approve", "mark_spam"):
         staff_client.post(
-            "/admin/comments/comment/",
+            reverse("admin:comments_comment_changelist"),
             {"action": action, "_selected_action": [comment.pk]},
         )
     comment.refresh_from_db()
@@ -359,7 +360,7 @@ def test_moderators_decisions_are_reported_to_akismet(policy, akismet, staff_cli
     article = make_article()
     spam = make_comment(article, status=CommentStatus.SPAM, comment="Real person")
     ham = make_comment(article, status=CommentStatus.PENDING, comment="Buy pills")
-    changelist = "/admin/comments/comment/"
+    changelist = reverse("admin:comments_comment_changelist")
     staff_client.post(changelist, {"action": "approve", "_selected_action": [spam.pk]})
     staff_client.post(changelist, {"action": "mark_spam", "_selected_action": [ham.pk]})
     assert RecordingClient.reports == [("ham", "Real person"), ("spam", "Buy pills")]

@@ -6,6 +6,7 @@ browser without JavaScript lives it.
 import re
 
 from django.test import Client
+from django.urls import reverse
 
 from comments.models import Comment, CommentStatus
 from tests.factories import make_article
@@ -59,11 +60,13 @@ def test_post_moderate_read_reply_and_unsubscribe_without_javascript(
     assert len(to_moderators) == 2
 
     # A moderator approves it from the queue.
-    queue = staff_client.get("/admin/comments/comment/?status__exact=pending")
+    queue = staff_client.get(
+        reverse("admin:comments_comment_changelist") + "?status__exact=pending"
+    )
     assert "The group on Thursdays" in queue.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(
-            "/admin/comments/comment/?status__exact=pending",
+            reverse("admin:comments_comment_changelist") + "?status__exact=pending",
             {"action": "approve", "_selected_action": [comment.pk]},
         )
     comment.refresh_from_db()
@@ -101,7 +104,7 @@ def test_post_moderate_read_reply_and_unsubscribe_without_javascript(
     before = len(mailoutbox)
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(
-            "/admin/comments/comment/",
+            reverse("admin:comments_comment_changelist"),
             {"action": "approve", "_selected_action": [reply.pk]},
         )
     page = Client().get(article.get_absolute_url()).content.decode()
