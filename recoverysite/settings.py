@@ -6,6 +6,7 @@ DEBUG off the site refuses to start on an unsafe configuration instead of
 falling back to one.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -74,6 +75,19 @@ if env_bool("SECURE_PROXY_SSL_HEADER"):
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A form sent without its CSRF token gets a page in the site's design.
+CSRF_FAILURE_VIEW = "recoverysite.error_pages.csrf_failure"
+
+# Proxies (IP addresses or networks) in front of the site whose X-Forwarded-For
+# header is believed; empty means the connecting address is the visitor's.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(proxy, strict=False)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {proxy!r} is not an IP address or network."
+        ) from error
 
 # ---------------------------------------------------------------------------
 # Applications
@@ -103,6 +117,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Unsupported methods, NUL bytes and forged admin selections answered with
+    # designed pages before any view sees them.
+    "recoverysite.error_pages.MalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # /?p=123 links of a site imported from WordPress answer 301.
     "articles.wordpress_import.middleware.WordPressQueryRedirectMiddleware",
@@ -253,6 +270,8 @@ EVENTS_DEFAULT_TIMEZONE = os.environ.get("EVENTS_DEFAULT_TIMEZONE", TIME_ZONE)
 # join link; the page keeps saying it until the event ends.
 EVENTS_HAPPENING_NOW_MINUTES = int(os.environ.get("EVENTS_HAPPENING_NOW_MINUTES", "15"))
 TAGGIT_CASE_INSENSITIVE = True
+# One spelling per tag: Unicode-normalised, without hidden characters.
+TAGGIT_TAGS_FROM_STRING = "recoverysite.tags.parse_tags"
 # ASCII tag slugs, which the <slug:> URL converter accepts.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 # Whole pages kept for anonymous visitors (0 turns it off; off with DEBUG).
@@ -281,6 +300,8 @@ COMMENTS_MODERATOR_BATCH_MINUTES = 5
 COMMENTS_EMAIL_MAX_ATTEMPTS = 10
 # Rate limits keep working, without counting, when the cache is down.
 RATELIMIT_FAIL_OPEN = True
+# Per-IP limits count the visitor's address, not a proxy's (TRUSTED_PROXIES).
+RATELIMIT_IP_META_KEY = "recoverysite.proxies.client_ip"
 AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
 # Tests swap in akismet.TestSyncClient, which answers without the network.
 AKISMET_CLIENT_CLASS = "akismet.SyncClient"
