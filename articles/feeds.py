@@ -1,15 +1,15 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.feedgenerator import Enclosure
 from taggit.models import Tag
 
 from articles.models import Article
 from recoverysite.models import SiteSettings
 from recoverysite.renditions import get_rendition
+from recoverysite.syndication import Atom1Feed, Feed
 
 FEED_LENGTH = 20
 

@@ -1,8 +1,8 @@
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 
 from comments.models import Comment
 from comments.templatetags.comment_threads import comment_html
+from recoverysite.syndication import Feed
 
 FEED_LENGTH = 30
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
 
 from comments.models import Comment
+from recoverysite.plain_text import visible_text
+from recoverysite.proxies import client_ip
 
 PARENT_UNAVAILABLE = _("The comment you are replying to is not available any more.")
 
@@ -102,8 +104,15 @@ class CommentForm(CommentSecurityForm):
             )
         return parent_id
 
+    def clean_name(self):
+        # One line: the name is quoted in email subjects.
+        name = " ".join(visible_text(self.cleaned_data["name"]).split())
+        if not name:
+            raise forms.ValidationError(_("Please write a name."))
+        return name
+
     def clean_comment(self):
-        text = self.cleaned_data["comment"].replace("\x00", "").strip()
+        text = visible_text(self.cleaned_data["comment"]).strip()
         if not text:
             raise forms.ValidationError(_("Please write a comment."))
         return text
@@ -129,7 +138,7 @@ class CommentForm(CommentSecurityForm):
             comment=data["comment"],
             followup=data["followup"],
             parent_id=data["reply_to"] or 0,
-            ip_address=request.META.get("REMOTE_ADDR"),
+            ip_address=client_ip(request),
             submit_date=timezone.now(),
         )
         if request.user.is_authenticated:

@@ -5,16 +5,15 @@ from urllib.parse import urlsplit
 
 import icalendar
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from events.models import Event
 from recoverysite.models import SiteSettings
+from recoverysite.syndication import Atom1Feed, Feed
 
 # Calendar apps drop entries that leave a subscribed feed: keep recent events a
 # while, so a webinar does not vanish from people's calendars as soon as it ends.

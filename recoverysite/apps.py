@@ -2,7 +2,7 @@ from urllib.parse import urlsplit
 
 from django.apps import AppConfig
 from django.conf import settings
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 
 
 def sync_site_domain(**kwargs):
@@ -21,6 +21,8 @@ class RecoverySiteConfig(AppConfig):
 
     def ready(self):
         from recoverysite.caching import connect_invalidation
+        from recoverysite.tags import give_tag_a_slug
 
         post_migrate.connect(sync_site_domain, sender=self)
         connect_invalidation()
+        pre_save.connect(give_tag_a_slug, sender="taggit.Tag")

@@ -120,13 +120,17 @@ class Source:
         )
         rows = (
             queryset.filter(search_vector=query)
+            # Names of their own: a model may have a "rank" or "headline" property
+            # (Presenter.headline), which an annotation cannot overwrite.
             .annotate(
-                rank=SearchRank(models.F("search_vector"), query), headline=headline
+                search_rank=SearchRank(models.F("search_vector"), query),
+                search_headline=headline,
             )
-            .order_by("-rank")[:RESULTS_PER_SOURCE]
+            .order_by("-search_rank")[:RESULTS_PER_SOURCE]
         )
         return [
-            self.result(row, row.rank, clean_headline(row.headline)) for row in rows
+            self.result(row, row.search_rank, clean_headline(row.search_headline))
+            for row in rows
         ]
 
     def search_simple(self, queryset, words):

@@ -3,7 +3,6 @@ Security headers beyond Django's own, the admin sign-in lock-out, and the idle
 time-out of staff sessions. docs/security.md explains each choice.
 """
 
-import ipaddress
 import time
 
 from django.conf import settings
@@ -126,27 +125,6 @@ class StaffSessionIdleMiddleware:
             elif last_seen is None or now - last_seen >= self.RECORD_EVERY_SECONDS:
                 request.session[self.SESSION_KEY] = now
         return self.get_response(request)
-
-
-def client_ip(request):
-    """
-    The visitor's address for django-axes. X-Forwarded-For is believed only when
-    the request comes from one of ``TRUSTED_PROXIES``: the address is then the
-    right-most one in it that is not a trusted proxy itself.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    trusted = set(settings.TRUSTED_PROXIES)
-    if remote not in trusted:
-        return remote
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    for address in reversed([part.strip() for part in forwarded.split(",")]):
-        if address in trusted:
-            continue
-        try:
-            return str(ipaddress.ip_address(address))
-        except ValueError:
-            break
-    return remote
 
 
 def lockout_response(request, original_response=None, credentials=None):

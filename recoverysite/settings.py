@@ -6,6 +6,7 @@ DEBUG off the site refuses to start on an unsafe configuration instead of
 falling back to one.
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -78,6 +79,19 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# A form sent without its CSRF token gets a page in the site's design.
+CSRF_FAILURE_VIEW = "recoverysite.error_pages.csrf_failure"
+
+# Proxies (IP addresses or networks) in front of the site whose X-Forwarded-For
+# header is believed; empty means the connecting address is the visitor's.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(proxy, strict=False)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {proxy!r} is not an IP address or network."
+        ) from error
 
 # ---------------------------------------------------------------------------
 # Applications
@@ -111,6 +125,9 @@ MIDDLEWARE = [
     # Outside the page cache: cached pages get their headers fresh on every hit.
     "csp.middleware.CSPMiddleware",
     "recoverysite.security.PermissionsPolicyMiddleware",
+    # Unsupported methods, NUL bytes and forged admin selections answered with
+    # designed pages before any view sees them.
+    "recoverysite.error_pages.MalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # /?p=123 links of a site imported from WordPress answer 301.
     "articles.wordpress_import.middleware.WordPressQueryRedirectMiddleware",
@@ -208,10 +225,8 @@ AXES_RESET_ON_SUCCESS = True
 # Failed attempts are kept for the lock-out; successful sign-ins are not logged.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "recoverysite.security.lockout_response"
-# Addresses of the reverse proxies in front of the site (comma-separated): only
-# from them is X-Forwarded-For believed when finding a visitor's address.
-TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
-AXES_CLIENT_IP_CALLABLE = "recoverysite.security.client_ip"
+# The same visitor address as the comment rate limits (see TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "recoverysite.proxies.client_ip"
 # The admin's address; another prefix than admin/ keeps scanners off the login.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 # Staff are signed out after this long without a request; visitors who asked
@@ -340,6 +355,8 @@ EVENTS_DEFAULT_TIMEZONE = os.environ.get("EVENTS_DEFAULT_TIMEZONE", TIME_ZONE)
 # join link; the page keeps saying it until the event ends.
 EVENTS_HAPPENING_NOW_MINUTES = int(os.environ.get("EVENTS_HAPPENING_NOW_MINUTES", "15"))
 TAGGIT_CASE_INSENSITIVE = True
+# One spelling per tag: Unicode-normalised, without hidden characters.
+TAGGIT_TAGS_FROM_STRING = "recoverysite.tags.parse_tags"
 # ASCII tag slugs, which the <slug:> URL converter accepts.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 # Whole pages kept for anonymous visitors (0 turns it off; off with DEBUG).
@@ -368,6 +385,8 @@ COMMENTS_MODERATOR_BATCH_MINUTES = 5
 COMMENTS_EMAIL_MAX_ATTEMPTS = 10
 # Rate limits keep working, without counting, when the cache is down.
 RATELIMIT_FAIL_OPEN = True
+# Per-IP limits count the visitor's address, not a proxy's (TRUSTED_PROXIES).
+RATELIMIT_IP_META_KEY = "recoverysite.proxies.client_ip"
 AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
 # Tests swap in akismet.TestSyncClient, which answers without the network.
 AKISMET_CLIENT_CLASS = "akismet.SyncClient"

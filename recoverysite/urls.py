@@ -11,6 +11,9 @@ from recoverysite import views
 from recoverysite.caching import cache_tags
 from recoverysite.sitemaps import PageSitemap, SectionSitemap
 
+handler400 = "recoverysite.error_pages.bad_request"
+handler403 = "recoverysite.error_pages.permission_denied"
+
 sitemaps = {
     "sections": SectionSitemap,
     "articles": ArticleSitemap,

@@ -28,6 +28,7 @@ from recoverysite.models import Page
 from recoverysite.publishing import Publishable, Status, keep_old_address
 from recoverysite.renditions import get_rendition
 from recoverysite.slugs import unique_slug
+from recoverysite.tags import tag_name
 
 from . import wxr
 from .content import SUMMARY_LENGTH, Converter, plain_text, summary_from
@@ -627,7 +628,7 @@ class Importer(EventImport, CommentImport):
             )
 
     def tag(self, term):
-        name = plain_text(term.name)[:100].strip()
+        name = tag_name(plain_text(term.name))[:100].strip()
         if not name:
             return None
         key = name.lower()
