@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
@@ -71,7 +72,8 @@ class LatestArticlesFeed(Feed):
         rendition = get_rendition(article.featured_image, "social")
         if rendition is None:
             return []
-        url = settings.SITE_URL + rendition.url
+        # Object storage gives whole addresses; local media gives paths.
+        url = urljoin(settings.SITE_URL + "/", rendition.url)
         return [Enclosure(url, str(rendition.size()), "image/jpeg")]
 
 

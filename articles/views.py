@@ -1,3 +1,5 @@
+from urllib.parse import urljoin
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count
@@ -117,7 +119,7 @@ class ArticleDetailView(PreviewMixin, DetailView):
                 "url": settings.SITE_URL + article.author.get_absolute_url(),
             }
         if image := get_rendition(article.featured_image, "social"):
-            posting["image"] = settings.SITE_URL + image.url
+            posting["image"] = urljoin(settings.SITE_URL + "/", image.url)
         crumbs = [
             ("Home", reverse("home")),
             ("Articles", reverse("articles:list")),

@@ -390,3 +390,68 @@ RATELIMIT_IP_META_KEY = "recoverysite.proxies.client_ip"
 AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
 # Tests swap in akismet.TestSyncClient, which answers without the network.
 AKISMET_CLIENT_CLASS = "akismet.SyncClient"
+
+# ---------------------------------------------------------------------------
+# Operations: several app servers, object storage, a read replica, outages
+# (docs/operations.md and docs/scaling.md)
+# ---------------------------------------------------------------------------
+
+if REDIS_URL:
+    # Every app server reads the same sessions; the database keeps them when
+    # Redis is down or emptied, so nobody is signed out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Comment rate limits count in the shared cache, across all app servers.
+RATELIMIT_USE_CACHE = "default"
+
+# Uploads on S3-compatible object storage when a bucket is named; the local
+# MEDIA_ROOT otherwise.
+if os.environ.get("MEDIA_STORAGE", "") == "s3" or os.environ.get(
+    "AWS_STORAGE_BUCKET_NAME"
+):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Public pictures get plain, cacheable addresses, not expiring ones.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH"),
+            "default_acl": os.environ.get("AWS_DEFAULT_ACL") or None,
+            # Two uploads with one name both stay, as on the filesystem.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "max-age=31536000"},
+        },
+    }
+    if not STORAGES["default"]["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME (and usually "
+            "AWS_S3_ENDPOINT_URL, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)."
+        )
+
+# Reads of anonymous page views go to a replica when one is configured.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_health_checks=True
+    )
+    # The replica serves the same tables: tests read through the primary.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["recoverysite.replicas.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("recoverysite.caching.AnonymousPageCacheMiddleware") + 1,
+        "recoverysite.replicas.ReplicaReadsMiddleware",
+    )
+# A browser reads from the primary for this long after it changed something.
+REPLICA_MAX_LAG_SECONDS = int(os.environ.get("REPLICA_MAX_LAG_SECONDS", "10"))
+
+# A database outage shows a calm "back soon" page (503) instead of an error.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "recoverysite.outages.DatabaseOutageMiddleware",
+)
+OUTAGE_RETRY_AFTER_SECONDS = int(os.environ.get("OUTAGE_RETRY_AFTER_SECONDS", "30"))
+# Load balancers probe health over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]

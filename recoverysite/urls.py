@@ -7,7 +7,7 @@ from django.views.static import serve
 
 from articles.sitemaps import ArticleSitemap, TagSitemap
 from events.sitemaps import EventSectionSitemap, EventSitemap, PresenterSitemap
-from recoverysite import views
+from recoverysite import health, views
 from recoverysite.caching import cache_tags
 from recoverysite.sitemaps import PageSitemap, SectionSitemap
 
@@ -24,6 +24,9 @@ sitemaps = {
     "event-sections": EventSectionSitemap,
 }
 
+# A database outage anywhere in a request gets the 503 page, not a 500.
+handler500 = "recoverysite.outages.server_error"
+
 urlpatterns = [
     path(
         "",
@@ -33,6 +36,8 @@ urlpatterns = [
         name="home",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", health.alive, name="healthz"),
+    path("readyz", health.ready, name="readyz"),
     path("search/", views.SearchView.as_view(), name="search"),
     path(
         "sitemap.xml",
