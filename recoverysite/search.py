@@ -121,12 +121,15 @@ class Source:
         rows = (
             queryset.filter(search_vector=query)
             .annotate(
-                rank=SearchRank(models.F("search_vector"), query), headline=headline
+                # Not "headline": Presenter has a property of that name.
+                rank=SearchRank(models.F("search_vector"), query),
+                search_headline=headline,
             )
             .order_by("-rank")[:RESULTS_PER_SOURCE]
         )
         return [
-            self.result(row, row.rank, clean_headline(row.headline)) for row in rows
+            self.result(row, row.rank, clean_headline(row.search_headline))
+            for row in rows
         ]
 
     def search_simple(self, queryset, words):
