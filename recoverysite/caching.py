@@ -23,6 +23,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import set_response_etag
+from django.utils.http import http_date
 
 KEY_PREFIX = "page"
 REBUILD_LOCK_SECONDS = 30
@@ -106,6 +108,12 @@ class AnonymousPageCacheMiddleware:
             getattr(request, "cache_seconds", settings.PAGE_CACHE_SECONDS),
         )
         if tags and seconds > 0 and self.may_store(response):
+            if not response.has_header("Last-Modified"):
+                # The copy's own date, for If-Modified-Since while it is kept.
+                response["Last-Modified"] = http_date()
+            if not response.has_header("ETag"):
+                # Hashed once here rather than by ConditionalGetMiddleware on each hit.
+                set_response_etag(response)
             # Versions read before the page was made: a change made meanwhile
             # leaves the stored page already outdated, never wrongly fresh.
             cache.set(

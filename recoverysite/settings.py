@@ -129,10 +129,13 @@ MIDDLEWARE = [
     # designed pages before any view sees them.
     "recoverysite.error_pages.MalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which serves its own pre-compressed static files.
+    "django.middleware.gzip.GZipMiddleware",
     # /?p=123 links of a site imported from WordPress answer 301.
     "articles.wordpress_import.middleware.WordPressQueryRedirectMiddleware",
     # ETags and 304 answers for every page, cached or not.
     "django.middleware.http.ConditionalGetMiddleware",
+    "recoverysite.http_caching.CacheControlMiddleware",
     "recoverysite.caching.AnonymousPageCacheMiddleware",
     "recoverysite.security.NoncePagesAreNotStoredMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -181,6 +184,22 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# PostgreSQL connections come from psycopg's pool with DATABASE_POOL=1 (for
+# gunicorn's threaded workers); otherwise each worker keeps its connection open
+# between requests, checked before reuse, instead of connecting per request.
+if env_bool("DATABASE_POOL") and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "pool": {
+            "min_size": 1,
+            "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "4")),
+            "timeout": 10,
+        },
+    }
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = int(
+        os.environ.get("DATABASE_CONN_MAX_AGE", "600")
+    )
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -361,6 +380,10 @@ TAGGIT_TAGS_FROM_STRING = "recoverysite.tags.parse_tags"
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 # Whole pages kept for anonymous visitors (0 turns it off; off with DEBUG).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
+# How long browsers and shared caches may keep a public page without asking again.
+BROWSER_CACHE_SECONDS = int(
+    os.environ.get("BROWSER_CACHE_SECONDS", "0" if DEBUG else "60")
+)
 # Without a web server in front for /media/, the app serves uploads itself.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
 
