@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "django.contrib.redirects",
     "taggit",
     "django_prose_editor",
+    "reversion",
     "recoverysite",
     "articles",
     "events",
