@@ -44,6 +44,7 @@ lint: install-dev
 
 screenshots: install-dev  ## Capture desktop and phone screenshots into docs/screenshots/
 	$(BIN)/python -m tests.browser.screenshots
+	$(BIN)/python -m tests.browser.editor_screenshots
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, WordPressItem
 from recoverysite.admin import PublishableAdmin
+from recoverysite.publishing import Status
 
 
 @admin.register(Article)
@@ -18,6 +19,8 @@ class ArticleAdmin(PublishableAdmin):
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author"]
+    compare_fields = ["title", "summary", "body"]
+    summary_field = "summary"
     fieldsets = [
         (
             None,
@@ -44,6 +47,14 @@ class ArticleAdmin(PublishableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        # Authors write under their own name; editors may credit someone else.
+        return fields if self.has_publish_permission(request) else [*fields, "author"]
+
+    def may_edit_without_publishing(self, request, obj):
+        return obj.status == Status.DRAFT and obj.author_id == request.user.pk
 
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:

@@ -1,3 +1,4 @@
+import reversion
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -36,6 +37,7 @@ class ArticleQuerySet(PublishableQuerySet):
         )
 
 
+@reversion.register(exclude=["search_vector"])
 class Article(Searchable, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -109,6 +111,9 @@ class Article(Searchable, Publishable):
     class Meta:
         ordering = ["-published_at"]
         get_latest_by = "published_at"
+        permissions = [
+            ("publish_article", _("Can publish, schedule and unpublish articles"))
+        ]
 
     def __str__(self):
         return self.title
@@ -127,6 +132,7 @@ class Article(Searchable, Publishable):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         if self.featured_image and not self.featured_image_alt.strip():
             raise ValidationError(
                 {

@@ -14,9 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event, EventPresenter, Presenter, known_time_zones
 from recoverysite.admin import (
     AccessibleAdminMedia,
+    EditorialAdmin,
     PublicationStateFilter,
     PublishableAdmin,
 )
+from recoverysite.edit_conflicts import EditConflictForm
 from recoverysite.renditions import get_rendition
 
 
@@ -62,7 +64,7 @@ def in_time_zone(wall_clock, zone):
     return first
 
 
-class EventAdminForm(forms.ModelForm):
+class EventAdminForm(EditConflictForm):
     start = WallClockDateTimeField(
         label=_("start"),
         help_text=_("Date and time in the event's time zone."),
@@ -153,6 +155,9 @@ class EventAdmin(PublishableAdmin):
         "event_presenters__presenter__name",
     ]
     prepopulated_fields = {"slug": ["title"]}
+    compare_fields = ["title", "summary", "description", "transcript"]
+    summary_field = "summary"
+    rich_text_fields = ["description", "transcript"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description"]}),
         (
@@ -222,8 +227,9 @@ class EventAdmin(PublishableAdmin):
 
 
 @admin.register(Presenter)
-class PresenterAdmin(admin.ModelAdmin):
+class PresenterAdmin(EditorialAdmin):
     Media = AccessibleAdminMedia
+    compare_fields = ["name", "role", "affiliation", "short_bio", "bio"]
     list_display = ["thumbnail", "name", "role", "affiliation", "event_count"]
     list_display_links = ["thumbnail", "name"]
     search_fields = ["name", "role", "affiliation"]

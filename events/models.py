@@ -7,6 +7,7 @@ import functools
 import zoneinfo
 from urllib.parse import urlencode, urlsplit
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
@@ -66,6 +67,7 @@ class PresenterQuerySet(models.QuerySet):
         )
 
 
+@reversion.register(exclude=["search_vector"])
 class Presenter(Searchable, models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(
@@ -122,6 +124,7 @@ class Presenter(Searchable, models.Model):
         help_text=_("Shown on event pages and on the presenter's own page."),
     )
     website = models.URLField(_("website"), blank=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     objects = SearchableManager.from_queryset(PresenterQuerySet)()
 
@@ -189,6 +192,7 @@ class EventQuerySet(PublishableQuerySet):
         )
 
 
+@reversion.register(exclude=["search_vector"], follow=["event_presenters"])
 class Event(Searchable, Publishable):
     class Format(models.TextChoices):
         ONLINE = "online", _("Online")
@@ -355,6 +359,9 @@ class Event(Searchable, Publishable):
     class Meta:
         ordering = ["-start"]
         get_latest_by = "start"
+        permissions = [
+            ("publish_event", _("Can publish, schedule and unpublish events"))
+        ]
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
@@ -375,6 +382,7 @@ class Event(Searchable, Publishable):
         return settings.SITE_URL + self.get_absolute_url()
 
     def clean(self):
+        super().clean()
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The end must be after the start.")
@@ -547,6 +555,7 @@ class Event(Searchable, Publishable):
         return "https://calendar.google.com/calendar/render?" + urlencode(params)
 
 
+@reversion.register()
 class EventPresenter(models.Model):
     class Role(models.TextChoices):
         PRESENTER = "presenter", _("Presenter")

@@ -1,3 +1,4 @@
+import reversion
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -117,6 +118,7 @@ class PageQuerySet(PublishableQuerySet):
         return self.published().filter(show_in_menu=True, parent=None)
 
 
+@reversion.register(exclude=["search_vector"])
 class Page(Searchable, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -152,6 +154,7 @@ class Page(Searchable, Publishable):
 
     class Meta:
         ordering = ["menu_order", "title"]
+        permissions = [("publish_page", _("Can publish, schedule and unpublish pages"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["parent", "slug"], name="page_slug_unique_under_parent"
@@ -193,6 +196,7 @@ class Page(Searchable, Publishable):
         return reverse("page", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         if self.parent_id:
             if self.parent_id == self.pk:
                 raise ValidationError({"parent": _("A page cannot be its own parent.")})

@@ -3,10 +3,13 @@
 from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django.contrib.redirects.models import Redirect
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
+
+from recoverysite.caching import cache_at_most_until
 
 
 class Status(models.TextChoices):
@@ -17,7 +20,20 @@ class Status(models.TextChoices):
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """Items visitors may see: published, with a publication date now or past."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        now = timezone.now()
+        return self.filter(
+            models.Q(unpublish_at__isnull=True) | models.Q(unpublish_at__gt=now),
+            status=Status.PUBLISHED,
+            published_at__lte=now,
+        )
+
+    def scheduled(self):
+        """Items that will appear by themselves at their publication date."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def expired(self):
+        """Published items taken down by their unpublish date."""
+        return self.filter(status=Status.PUBLISHED, unpublish_at__lte=timezone.now())
 
 
 class Publishable(models.Model):
@@ -35,6 +51,15 @@ class Publishable(models.Model):
         help_text=_(
             "Shown to visitors as the date. A date in the future schedules the "
             "item: it appears by itself at that moment."
+        ),
+    )
+    unpublish_at = models.DateTimeField(
+        _("unpublish date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. At this moment the item leaves the site by itself: lists, "
+            "feeds, search and its own page. Staff can still preview it."
         ),
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
@@ -57,11 +82,66 @@ class Publishable(models.Model):
         stored = type(self)._default_manager.filter(pk=self.pk).first()
         return stored.get_absolute_url() if stored and stored.is_published() else None
 
+    def clean(self):
+        super().clean()
+        if (
+            self.unpublish_at
+            and self.published_at
+            and self.unpublish_at <= self.published_at
+        ):
+            raise ValidationError(
+                {
+                    "unpublish_at": _(
+                        "The unpublish date must come after the publication date."
+                    )
+                }
+            )
+
     def is_published(self):
-        return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+        now = timezone.now()
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at <= now
+            and not self.is_expired(now)
+        )
 
     def is_scheduled(self):
         return self.status == Status.PUBLISHED and self.published_at > timezone.now()
+
+    def is_expired(self, now=None):
+        return (
+            self.status == Status.PUBLISHED
+            and self.unpublish_at is not None
+            and self.unpublish_at <= (now or timezone.now())
+        )
+
+    def get_state_display(self):
+        """The state in words, e.g. “Scheduled for Tue 4 Mar, 9:00”."""
+        if self.is_scheduled():
+            text = _("Scheduled for %(date)s") % {
+                "date": format_moment(self.published_at)
+            }
+            if self.unpublish_at:
+                text += " " + _("until %(date)s") % {
+                    "date": format_moment(self.unpublish_at)
+                }
+            return text
+        if self.is_expired():
+            return _("Unpublished since %(date)s") % {
+                "date": format_moment(self.unpublish_at)
+            }
+        if self.is_published():
+            if self.unpublish_at:
+                return _("Published until %(date)s") % {
+                    "date": format_moment(self.unpublish_at)
+                }
+            return _("Published")
+        return _("Draft")
+
+
+def format_moment(moment):
+    """A moment in the site's time zone as editors read it: “Tue 4 Mar 2025, 9:00”."""
+    return dateformat.format(timezone.localtime(moment), "D j M Y, G:i")
 
 
 def keep_old_address(old_path, new_path):
@@ -78,7 +158,8 @@ def keep_old_address(old_path, new_path):
 class PreviewMixin:
     """
     For detail views: visitors see published items only; staff who may change the
-    model also see drafts and scheduled items, never cached and never indexed.
+    model also see drafts, scheduled and unpublished items, marked as a preview,
+    never cached and never indexed.
     """
 
     def can_preview(self):
@@ -91,6 +172,13 @@ class PreviewMixin:
     def get_queryset(self):
         queryset = super().get_queryset()
         return queryset if self.can_preview() else queryset.published()
+
+    def get_context_data(self, **kwargs):
+        # A published page leaves the cache by its unpublish date at the latest.
+        cache_at_most_until(self.request, self.object.unpublish_at)
+        return super().get_context_data(
+            is_preview=not self.object.is_published(), **kwargs
+        )
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

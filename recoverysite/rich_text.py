@@ -1,5 +1,9 @@
 """What editors may write in rich text: one list for the editor and the sanitiser."""
 
+import html
+import re
+
+from django.utils.html import strip_tags
 from django_prose_editor.fields import create_sanitizer
 
 EXTENSIONS = {
@@ -18,3 +22,17 @@ EXTENSIONS = {
 # An nh3 allow-list derived from EXTENSIONS: what the editor cannot produce, the
 # server does not keep (scripts, event attributes, javascript: URLs, iframes).
 sanitize_html = create_sanitizer(EXTENSIONS)
+
+
+# Where one paragraph of rich text ends and the next begins.
+BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|ul|ol)>|<br\s*/?>|<hr\s*/?>", re.I)
+
+
+def readable_text(value):
+    """Rich text (or plain text) as paragraphs of plain words."""
+    if value is None:
+        return ""
+    text = BLOCK_END.sub("\n", str(value))
+    text = html.unescape(strip_tags(text))
+    paragraphs = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(paragraph for paragraph in paragraphs if paragraph)

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "axes",
+    "reversion",
     "recoverysite",
     "articles",
     "events",

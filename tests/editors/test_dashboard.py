@@ -1,0 +1,88 @@
+"""The admin's first page: what needs an editor's attention, in fixed queries."""
+
+import datetime
+import re
+
+import pytest
+from django.test import Client
+
+from tests.comments.conftest import make_comment
+from tests.factories import make_article, make_event, make_page
+
+pytestmark = pytest.mark.django_db
+
+# Session, user and permissions, the admin's app list, then the dashboard.
+QUERIES = 25
+
+
+def fill(now, times=1):
+    for _ in range(times):
+        make_article(status="draft")
+        make_page(status="draft")
+        make_article(published_at=now + datetime.timedelta(days=2))
+        make_event(status="draft", published_at=now - datetime.timedelta(days=60))
+        make_event(
+            start=now + datetime.timedelta(days=3),
+            published_at=now - datetime.timedelta(days=60),
+        )
+        article = make_article(published_at=now - datetime.timedelta(days=1))
+        make_comment(article, status="pending")
+        make_article(published_at=now - datetime.timedelta(days=90))
+
+
+def section(html, key):
+    match = re.search(
+        rf'<section class="module dashboard-{key}".*?</section>', html, re.S
+    )
+    assert match, key
+    return match.group(0)
+
+
+def count_in(html, key):
+    return int(re.search(r'<p class="count"><a [^>]*>(\d+)</a>', section(html, key))[1])
+
+
+def test_dashboard_counts_and_lists_what_waits(editor_client, now):
+    fill(now)
+    scheduled = make_article(
+        title="Spring gathering", published_at=now + datetime.timedelta(hours=5)
+    )
+
+    html = editor_client.get("/admin/").text
+
+    assert count_in(html, "drafts") == 3  # an article, a page and an event
+    assert count_in(html, "scheduled") == 2
+    assert count_in(html, "comments") == 1
+    assert count_in(html, "events") == 1
+    # Published in the last 30 days: one article (the event went out earlier).
+    assert count_in(html, "recent") == 1
+    assert "Spring gathering" in section(html, "scheduled")
+    assert f'href="/admin/articles/article/{scheduled.pk}/change/"' in html
+    assert 'href="/admin/articles/article/?state=draft"' in section(html, "drafts")
+    assert 'href="/admin/recoverysite/page/?state=draft"' in section(html, "drafts")
+    assert 'href="/admin/comments/comment/?status__exact=pending"' in section(
+        html, "comments"
+    )
+
+
+def test_dashboard_queries_do_not_grow_with_the_content(
+    editor_client, now, django_assert_num_queries
+):
+    fill(now, times=1)
+    with django_assert_num_queries(QUERIES):
+        editor_client.get("/admin/")
+    fill(now, times=8)
+    with django_assert_num_queries(QUERIES):
+        editor_client.get("/admin/")
+
+
+def test_a_moderator_sees_only_the_comments_section(moderator, now):
+    fill(now)
+    client = Client()
+    client.force_login(moderator)
+
+    html = client.get("/admin/").text
+
+    assert count_in(html, "comments") == 1
+    assert "dashboard-drafts" not in html
+    assert "dashboard-events" not in html
