@@ -4,6 +4,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recoverysite import image_admin  # noqa: F401 - registers the image library
 from recoverysite.caching import invalidate, tags_for_change
 from recoverysite.models import Page, SiteSettings, User
 from recoverysite.publishing import Status

@@ -1,6 +1,7 @@
 """
 Screenshots of the demo site for the README: ``python -m tests.browser.screenshots``
-(or ``make screenshots``).
+(or ``make screenshots``); ``python -m tests.browser.screenshots image-library``
+captures only the shots named.
 
 Builds a throwaway site in a temporary folder (SQLite database, media files, the
 demo content and an administrator), serves it with ``runserver`` on a free port
@@ -66,6 +67,23 @@ def seed_event():
     return Event.objects.get(slug=SEED_EVENT_SLUG).get_absolute_url()
 
 
+def library_image():
+    """The seed article's picture in the image library's admin."""
+    from articles.demo_content import SEED_ARTICLE_SLUG
+    from articles.models import Article
+
+    image_id = Article.objects.get(slug=SEED_ARTICLE_SLUG).featured_image_id
+    return f"/admin/recoverysite/image/{image_id}/change/"
+
+
+def article_form():
+    from articles.demo_content import SEED_ARTICLE_SLUG
+    from articles.models import Article
+
+    article = Article.objects.get(slug=SEED_ARTICLE_SLUG)
+    return f"/admin/articles/article/{article.pk}/change/"
+
+
 @dataclass(frozen=True)
 class Shot:
     name: str
@@ -79,6 +97,10 @@ SHOTS = [
     Shot("article", seed_article),
     Shot("event", seed_event),
     Shot("admin-dashboard", lambda: "/admin/", admin=True, full_page=False),
+    Shot("image-library", lambda: "/admin/recoverysite/image/", admin=True),
+    Shot("image-library-change", library_image, admin=True),
+    Shot("image-library-choice", article_form, admin=True),
+    Shot("image-picker", lambda: "/admin/recoverysite/image/picker/", admin=True),
 ]
 
 
@@ -188,7 +210,13 @@ def main():
     with tempfile.TemporaryDirectory(prefix="recoverysite-screenshots-") as folder:
         folder = Path(folder)
         build_site(folder)
-        shots = [(shot, shot.address()) for shot in SHOTS]
+        # Names on the command line capture only those shots.
+        wanted = sys.argv[1:]
+        shots = [
+            (shot, shot.address())
+            for shot in SHOTS
+            if not wanted or shot.name in wanted
+        ]
         for shot, address in shots:
             if address is None:
                 print(f"Skipped {shot.name}: its app is not installed.")
