@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, WordPressItem
 from recoverysite.admin import PublishableAdmin
+from recoverysite.image_admin import ImageChoiceAdmin
 from recoverysite.publishing import Status
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishableAdmin):
+class ArticleAdmin(ImageChoiceAdmin, PublishableAdmin):
     list_display = [
         "title",
         "author",
@@ -28,7 +29,7 @@ class ArticleAdmin(PublishableAdmin):
         ),
         (
             _("Image"),
-            {"fields": ["featured_image", "featured_image_alt"]},
+            {"fields": ["featured_image", "image_preview"]},
         ),
         (
             _("Publishing"),

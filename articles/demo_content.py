@@ -7,7 +7,7 @@ from django.utils.html import escape
 
 from articles.models import Article
 from recoverysite import demo_texts
-from recoverysite.demo_content import OWNER_USERNAME, draw_image
+from recoverysite.demo_content import OWNER_USERNAME, draw_image, library_image
 from recoverysite.models import User
 from recoverysite.publishing import Status
 from recoverysite.seed_page import read_seed_page
@@ -56,9 +56,10 @@ def create_article(*, slug, tags, palette, **fields):
     if Article.objects.filter(slug=slug).exists():
         return False
     article = Article(slug=slug, status=Status.PUBLISHED, **fields)
-    article.featured_image_alt = "An abstract picture in soft colours."
-    article.featured_image.save(
-        f"{slug}.jpg", draw_image(palette, seed=slug), save=False
+    article.featured_image = library_image(
+        draw_image(palette, seed=slug),
+        f"{slug}.jpg",
+        "An abstract picture in soft colours.",
     )
     article.save()
     article.tags.set(tags)

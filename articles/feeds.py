@@ -9,7 +9,6 @@ from taggit.models import Tag
 
 from articles.models import Article
 from recoverysite.models import SiteSettings
-from recoverysite.renditions import get_rendition
 from recoverysite.syndication import Atom1Feed, Feed
 
 FEED_LENGTH = 20
@@ -50,8 +49,8 @@ class LatestArticlesFeed(Feed):
         articles = Article.objects.published()
         if subject.tag:
             articles = articles.filter(tags=subject.tag)
-        articles = articles.select_related("author").prefetch_related("tags")
-        return articles[:FEED_LENGTH]
+        articles = articles.select_related("author", "featured_image")
+        return articles.prefetch_related("tags")[:FEED_LENGTH]
 
     def item_title(self, article):
         return article.title
@@ -69,12 +68,14 @@ class LatestArticlesFeed(Feed):
         return [tag.name for tag in article.tags.all()]
 
     def item_enclosures(self, article):
-        rendition = get_rendition(article.featured_image, "social")
-        if rendition is None:
+        image = article.featured_image
+        social = image.rendition("social") if image else None
+        if social is None:
             return []
+        largest = social.largest
         # Object storage gives whole addresses; local media gives paths.
-        url = urljoin(settings.SITE_URL + "/", rendition.url)
-        return [Enclosure(url, str(rendition.size()), "image/jpeg")]
+        url = urljoin(settings.SITE_URL + "/", largest.url)
+        return [Enclosure(url, str(largest.bytes), largest.content_type)]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):

@@ -12,7 +12,11 @@ from taggit.managers import TaggableManager
 
 from comments.models import Comment
 from recoverysite.publishing import Publishable, PublishableQuerySet
-from recoverysite.rich_text import EXTENSIONS, sanitize_html
+from recoverysite.rich_text import (
+    EXTENSIONS,
+    image_description_errors,
+    sanitize_html,
+)
 from recoverysite.search import Searchable, SearchableManager
 from recoverysite.slugs import unique_slug
 
@@ -31,7 +35,7 @@ class ArticleQuerySet(PublishableQuerySet):
     def for_cards(self):
         """Everything an article card shows, in a fixed number of queries."""
         return (
-            self.select_related("author")
+            self.select_related("author", "featured_image")
             .prefetch_related("tags")
             .annotate(comment_count=Comment.objects.count_for(Article))
         )
@@ -72,25 +76,17 @@ class Article(Searchable, Publishable):
         blank=True,
         help_text=_("Shown above the text, e.g. “Mentions suicide.”"),
     )
-    featured_image = models.ImageField(
-        _("featured image"),
-        upload_to="articles/%Y/%m/",
-        width_field="featured_image_width",
-        height_field="featured_image_height",
+    featured_image = models.ForeignKey(
+        "recoverysite.Image",
+        verbose_name=_("featured image"),
+        null=True,
         blank=True,
-    )
-    featured_image_width = models.PositiveIntegerField(
-        null=True, blank=True, editable=False
-    )
-    featured_image_height = models.PositiveIntegerField(
-        null=True, blank=True, editable=False
-    )
-    featured_image_alt = models.CharField(
-        _("image description (alt text)"),
-        max_length=250,
-        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_(
-            "Describe the image for people who cannot see it. Required with an image."
+            "Shown on the article's card, at the top of the article and when it is "
+            "shared. Choose a picture from the image library, or press + to upload "
+            "a new one (its description is asked for there)."
         ),
     )
     comments_open = models.BooleanField(_("comments open"), default=True)
@@ -133,17 +129,12 @@ class Article(Searchable, Publishable):
 
     def clean(self):
         super().clean()
-        if self.featured_image and not self.featured_image_alt.strip():
-            raise ValidationError(
-                {
-                    "featured_image_alt": _(
-                        "Describe the image for people who cannot see it."
-                    )
-                }
-            )
+        errors = image_description_errors(self, "body")
         if self.slug and self.slug.isdigit():
             # /articles/2025/ is the year archive.
-            raise ValidationError({"slug": _("A slug needs at least one letter.")})
+            errors["slug"] = _("A slug needs at least one letter.")
+        if errors:
+            raise ValidationError(errors)
 
     def get_previous_published(self):
         return (

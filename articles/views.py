@@ -11,7 +11,6 @@ from taggit.models import Tag
 from articles.models import Article
 from recoverysite.caching import add_cache_tags, comments_tag
 from recoverysite.publishing import PreviewMixin
-from recoverysite.renditions import get_rendition
 
 
 class ArticleListMixin:
@@ -86,7 +85,12 @@ class ArticleDetailView(PreviewMixin, DetailView):
     model = Article
 
     def get_queryset(self):
-        return super().get_queryset().select_related("author").prefetch_related("tags")
+        return (
+            super()
+            .get_queryset()
+            .select_related("author", "featured_image")
+            .prefetch_related("tags")
+        )
 
     def get_context_data(self, **kwargs):
         add_cache_tags(self.request, comments_tag(self.object))
@@ -118,7 +122,9 @@ class ArticleDetailView(PreviewMixin, DetailView):
                 "name": str(article.author),
                 "url": settings.SITE_URL + article.author.get_absolute_url(),
             }
-        if image := get_rendition(article.featured_image, "social"):
+        if article.featured_image and (
+            image := article.featured_image.rendition("social")
+        ):
             posting["image"] = urljoin(settings.SITE_URL + "/", image.url)
         crumbs = [
             ("Home", reverse("home")),

@@ -19,7 +19,8 @@ from recoverysite.admin import (
     PublishableAdmin,
 )
 from recoverysite.edit_conflicts import EditConflictForm
-from recoverysite.renditions import get_rendition
+from recoverysite.image_admin import ImageChoiceAdmin, thumbnail_html
+from recoverysite.uploads import StoreUploadsFirst
 
 
 class WallClockDateTimeField(forms.SplitDateTimeField):
@@ -64,7 +65,7 @@ def in_time_zone(wall_clock, zone):
     return first
 
 
-class EventAdminForm(EditConflictForm):
+class EventAdminForm(StoreUploadsFirst, EditConflictForm):
     start = WallClockDateTimeField(
         label=_("start"),
         help_text=_("Date and time in the event's time zone."),
@@ -129,7 +130,7 @@ class WhenFilter(admin.SimpleListFilter):
 
 
 @admin.register(Event)
-class EventAdmin(PublishableAdmin):
+class EventAdmin(ImageChoiceAdmin, PublishableAdmin):
     form = EventAdminForm
     inlines = [EventPresenterInline]
     list_display = [
@@ -175,7 +176,7 @@ class EventAdmin(PublishableAdmin):
             },
         ),
         (_("Links"), {"fields": ["registration_url", "join_url"]}),
-        (_("Image"), {"fields": ["featured_image", "featured_image_alt"]}),
+        (_("Image"), {"fields": ["featured_image", "image_preview"]}),
         (
             _("After the event"),
             {
@@ -227,17 +228,18 @@ class EventAdmin(PublishableAdmin):
 
 
 @admin.register(Presenter)
-class PresenterAdmin(EditorialAdmin):
+class PresenterAdmin(ImageChoiceAdmin, EditorialAdmin):
     Media = AccessibleAdminMedia
     compare_fields = ["name", "role", "affiliation", "short_bio", "bio"]
+    image_fields = ["photo"]
     list_display = ["thumbnail", "name", "role", "affiliation", "event_count"]
-    list_display_links = ["thumbnail", "name"]
+    list_display_links = ["name"]
     search_fields = ["name", "role", "affiliation"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["thumbnail", "event_links"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "pronouns", "role", "affiliation"]}),
-        (_("Photo"), {"fields": ["photo", "photo_alt", "thumbnail"]}),
+        (_("Photo"), {"fields": ["photo", "image_preview"]}),
         (_("About"), {"fields": ["short_bio", "bio", "website"]}),
         (_("Events"), {"fields": ["event_links"]}),
     ]
@@ -252,12 +254,7 @@ class PresenterAdmin(EditorialAdmin):
 
     @admin.display(description=_("photo"))
     def thumbnail(self, obj):
-        rendition = get_rendition(obj.photo, "thumbnail")
-        if rendition is None:
-            return "–"
-        return format_html(
-            '<img src="{}" width="48" height="48" alt="">', rendition.url
-        )
+        return thumbnail_html(obj.photo, 48) if obj.photo else "–"
 
     @admin.display(description=_("events"), ordering="event_total")
     def event_count(self, obj):

@@ -14,7 +14,7 @@ from django.utils.html import escape
 from PIL import Image, ImageDraw
 
 from events.models import Event, EventPresenter, Presenter
-from recoverysite.demo_content import draw_image
+from recoverysite.demo_content import draw_image, library_image
 from recoverysite.publishing import Status
 from recoverysite.seed_page import read_seed_page
 
@@ -211,8 +211,10 @@ def load_presenter(text, seed):
     presenter = Presenter.objects.filter(slug=slug).first()
     if presenter:
         return presenter
-    presenter = Presenter(slug=slug, photo_alt=PORTRAIT_ALT, **text)
-    presenter.photo.save(f"{slug}.jpg", draw_portrait(palette, seed=slug), save=False)
+    presenter = Presenter(slug=slug, **text)
+    presenter.photo = library_image(
+        draw_portrait(palette, seed=slug), f"{slug}.jpg", PORTRAIT_ALT
+    )
     presenter.save()
     return presenter
 
@@ -244,10 +246,11 @@ def create_event(*, slug, start, duration, tags, palette, lineup, **fields):
         start=start,
         end=start + duration,
         time_zone=start.tzinfo.key,
-        featured_image_alt=IMAGE_ALT,
+        featured_image=library_image(
+            draw_image(palette, seed=slug), f"{slug}.jpg", IMAGE_ALT
+        ),
         **fields,
     )
-    event.featured_image.save(f"{slug}.jpg", draw_image(palette, seed=slug), save=False)
     event.save()
     event.tags.set(tags)
     for order, (presenter, role) in enumerate(lineup):

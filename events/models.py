@@ -10,7 +10,6 @@ from urllib.parse import urlencode, urlsplit
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
@@ -22,9 +21,19 @@ from taggit.managers import TaggableManager
 
 from events.embeds import parse_recording_url
 from recoverysite.publishing import Publishable, PublishableQuerySet
-from recoverysite.rich_text import EXTENSIONS, sanitize_html
+from recoverysite.rich_text import (
+    EXTENSIONS,
+    image_description_errors,
+    sanitize_html,
+)
 from recoverysite.search import Searchable, SearchableManager
 from recoverysite.slugs import unique_slug
+from recoverysite.uploads import (
+    captions_name,
+    handout_name,
+    validate_pdf,
+    validate_webvtt,
+)
 
 # Words used by /events/<word>/ addresses of the site itself.
 RESERVED_SLUGS = {"feed", "tags"}
@@ -76,21 +85,17 @@ class Presenter(Searchable, models.Model):
         unique=True,
         help_text=_("The last part of the presenter's page address."),
     )
-    photo = models.ImageField(
-        _("photo"),
-        upload_to="presenters/",
-        width_field="photo_width",
-        height_field="photo_height",
+    photo = models.ForeignKey(
+        "recoverysite.Image",
+        verbose_name=_("photo"),
+        null=True,
         blank=True,
-        help_text=_("Shown as a square; a face in the middle works best."),
-    )
-    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_alt = models.CharField(
-        _("photo description (alt text)"),
-        max_length=250,
-        blank=True,
-        help_text=_("For people who cannot see the photo. Required with a photo."),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "Shown as a circle; a face in the middle works best. Choose one from "
+            "the image library, or press + to upload it (with its description)."
+        ),
     )
     pronouns = models.CharField(
         _("pronouns"),
@@ -156,10 +161,8 @@ class Presenter(Searchable, models.Model):
         return settings.SITE_URL + self.get_absolute_url()
 
     def clean(self):
-        if self.photo and not self.photo_alt.strip():
-            raise ValidationError(
-                {"photo_alt": _("Describe the photo for people who cannot see it.")}
-            )
+        if errors := image_description_errors(self, "bio"):
+            raise ValidationError(errors)
 
     @property
     def headline(self):
@@ -184,10 +187,10 @@ class EventQuerySet(PublishableQuerySet):
 
     def for_cards(self):
         """Events with their presenters, in a fixed number of queries."""
-        return self.prefetch_related(
+        return self.select_related("featured_image").prefetch_related(
             Prefetch(
                 "event_presenters",
-                queryset=EventPresenter.objects.select_related("presenter"),
+                queryset=EventPresenter.objects.select_related("presenter__photo"),
             )
         )
 
@@ -280,25 +283,17 @@ class Event(Searchable, Publishable):
             "who planned to come find out."
         ),
     )
-    featured_image = models.ImageField(
-        _("featured image"),
-        upload_to="events/%Y/%m/",
-        width_field="featured_image_width",
-        height_field="featured_image_height",
+    featured_image = models.ForeignKey(
+        "recoverysite.Image",
+        verbose_name=_("featured image"),
+        null=True,
         blank=True,
-    )
-    featured_image_width = models.PositiveIntegerField(
-        null=True, blank=True, editable=False
-    )
-    featured_image_height = models.PositiveIntegerField(
-        null=True, blank=True, editable=False
-    )
-    featured_image_alt = models.CharField(
-        _("image description (alt text)"),
-        max_length=250,
-        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_(
-            "Describe the image for people who cannot see it. Required with an image."
+            "Shown on the event's card, on its page, behind the recording and when "
+            "it is shared. Choose a picture from the image library, or press + to "
+            "upload a new one."
         ),
     )
     presenters = models.ManyToManyField(
@@ -331,19 +326,23 @@ class Event(Searchable, Publishable):
     )
     captions_file = models.FileField(
         _("captions file"),
-        upload_to="events/captions/",
+        upload_to=captions_name,
         blank=True,
-        validators=[FileExtensionValidator(["vtt", "srt"])],
-        help_text=_("WebVTT (.vtt) or SubRip (.srt), offered as a download."),
+        validators=[validate_webvtt],
+        help_text=_(
+            "A WebVTT (.vtt) file, offered as a download. Most caption services "
+            "and video sites export it."
+        ),
     )
     handout_file = models.FileField(
         _("handout"),
-        upload_to="events/handouts/",
+        upload_to=handout_name,
         blank=True,
-        validators=[
-            FileExtensionValidator(["pdf", "docx", "odt", "pptx", "odp", "txt"])
-        ],
-        help_text=_("Slides or notes for participants: PDF works for everyone."),
+        validators=[validate_pdf],
+        help_text=_(
+            "Slides or notes for participants, as a PDF (every word processor and "
+            "slide program can save one). Offered as a download."
+        ),
     )
     comments_open = models.BooleanField(_("comments open"), default=True)
     tags = TaggableManager(_("tags"), blank=True)
@@ -390,10 +389,7 @@ class Event(Searchable, Publishable):
             errors["venue_name"] = _(
                 "Say where the event takes place, or set the format to Online."
             )
-        if self.featured_image and not self.featured_image_alt.strip():
-            errors["featured_image_alt"] = _(
-                "Describe the image for people who cannot see it."
-            )
+        errors.update(image_description_errors(self, "description", "transcript"))
         if self.slug in RESERVED_SLUGS or (self.slug or "").isdigit():
             errors["slug"] = _("“%(slug)s” is used by the site itself.") % {
                 "slug": self.slug

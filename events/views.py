@@ -61,7 +61,7 @@ class PresenterListView(ListView):
     paginate_by = settings.EVENTS_PER_PAGE
 
     def get_queryset(self):
-        return Presenter.objects.public()
+        return Presenter.objects.public().select_related("photo")
 
 
 class PresenterDetailView(DetailView):
@@ -75,7 +75,7 @@ class PresenterDetailView(DetailView):
         return user.is_staff and user.has_perm(f"events.{codename}")
 
     def get_queryset(self):
-        presenters = Presenter.objects.all()
+        presenters = Presenter.objects.select_related("photo")
         return presenters if self.can_preview() else presenters.public()
 
     def get_context_data(self, **kwargs):

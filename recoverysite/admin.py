@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from recoverysite import image_admin  # noqa: F401 - registers the image library
 from recoverysite.caching import invalidate, tags_for_change
 from recoverysite.edit_conflicts import EditConflictAdmin
 from recoverysite.models import Page, SiteSettings, User

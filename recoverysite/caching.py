@@ -178,6 +178,9 @@ def tags_for_change(instance):
         return ["articles"]  # bylines and author pages
     if label == "articles.article":
         return ["articles"]
+    if label == "recoverysite.image":
+        # A picture's description or credit shows on any page that uses it.
+        return ["site", "articles", "events"]
     if label.startswith("events."):
         return ["events"]
     if isinstance(instance, Tag | TaggedItem):

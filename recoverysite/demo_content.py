@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFilter
 
 from recoverysite import demo_texts
+from recoverysite.models import Image as LibraryImage
 from recoverysite.models import Page, SiteSettings, User
 from recoverysite.publishing import Status
 
@@ -87,3 +88,15 @@ def draw_image(palette, seed, size=(1600, 900)):
     output = BytesIO()
     image.save(output, "JPEG", quality=85)
     return ContentFile(output.getvalue())
+
+
+def library_image(content, name, alt):
+    """A demo picture stored in the image library, found again on later runs."""
+    found = LibraryImage.objects.filter(original_name=name).first()
+    if found is not None:
+        return found
+    image = LibraryImage(alt=alt)
+    content.name = name
+    image.store(content)
+    image.save()
+    return image

@@ -6,8 +6,13 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from recoverysite.images import Image  # noqa: F401 - the image library's model
 from recoverysite.publishing import Publishable, PublishableQuerySet, keep_old_address
-from recoverysite.rich_text import EXTENSIONS, sanitize_html
+from recoverysite.rich_text import (
+    EXTENSIONS,
+    image_description_errors,
+    sanitize_html,
+)
 from recoverysite.search import Searchable, SearchableManager
 from recoverysite.slugs import unique_slug
 
@@ -197,6 +202,8 @@ class Page(Searchable, Publishable):
 
     def clean(self):
         super().clean()
+        if errors := image_description_errors(self, "body"):
+            raise ValidationError(errors)
         if self.parent_id:
             if self.parent_id == self.pk:
                 raise ValidationError({"parent": _("A page cannot be its own parent.")})

@@ -3,8 +3,14 @@
 import html
 import re
 
+import nh3
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils.html import strip_tags
-from django_prose_editor.fields import create_sanitizer
+from django.utils.translation import gettext as _
+from django_prose_editor.config import allowlist_from_extensions, expand_extensions
+from django_prose_editor.fields import _actually_empty
 
 EXTENSIONS = {
     "Bold": True,
@@ -17,11 +23,116 @@ EXTENSIONS = {
     "HorizontalRule": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    # Pictures from the image library: "Browse…" in the figure dialog opens the
+    # library's picker, which fills in the address, description and caption.
+    "Figure": {"pickerUrl": reverse_lazy("admin:recoverysite_image_picker")},
+    "Image": True,
+    "Caption": True,
 }
 
-# An nh3 allow-list derived from EXTENSIONS: what the editor cannot produce, the
-# server does not keep (scripts, event attributes, javascript: URLs, iframes).
-sanitize_html = create_sanitizer(EXTENSIONS)
+# <img> tags as nh3 writes them: every attribute value double-quoted.
+IMG_TAG = re.compile(r'<img(?:\s+[a-zA-Z-]+(?:="[^"]*")?)*\s*/?>')
+ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
+EMPTY_FIGURE = re.compile(
+    r"<figure>\s*(?:<figcaption>.*?</figcaption>\s*)?</figure>", re.S
+)
+SAFE_PATH = re.compile(r"[A-Za-z0-9_./-]+")
+
+
+def local_media_path(src):
+    """
+    ``src`` as a path under MEDIA_URL when it points at our own media, else None:
+    pages never make a browser ask another site for a picture.
+    """
+    src = src.strip()
+    site_url = settings.SITE_URL.rstrip("/")
+    if site_url and src.startswith(site_url + "/"):
+        src = src[len(site_url) :]
+    name = src.removeprefix(settings.MEDIA_URL)
+    if (
+        not src.startswith(settings.MEDIA_URL)
+        or not SAFE_PATH.fullmatch(name)
+        or ".." in name.split("/")
+        or "//" in name
+    ):
+        return None
+    return src
+
+
+def filter_attribute(element, attribute, value):
+    if element == "img":
+        if attribute == "src":
+            return local_media_path(value)
+        if attribute == "data-file":
+            return value if value.isdigit() else None
+    return value
+
+
+def allow_list():
+    config = allowlist_from_extensions(expand_extensions(EXTENSIONS))
+    # Sizes come from the image library when the page is shown, and the figure
+    # needs no class of its own.
+    config["attributes"]["img"] = {"src", "alt", "data-file"}
+    config["attributes"].pop("figure", None)
+    return config
+
+
+_cleaner = None
+
+
+def sanitize_html(html):
+    """
+    The HTML with only what the editor can produce (no scripts, event
+    attributes, javascript: URLs or iframes), and images only from our media.
+    """
+    global _cleaner
+    if _cleaner is None:
+        _cleaner = nh3.Cleaner(**allow_list(), attribute_filter=filter_attribute)
+    cleaned = _cleaner.clean(html or "")
+    cleaned = IMG_TAG.sub(drop_image_without_source, cleaned)
+    cleaned = EMPTY_FIGURE.sub("", cleaned)
+    return _actually_empty(cleaned)
+
+
+def drop_image_without_source(match):
+    return match.group(0) if 'src="' in match.group(0) else ""
+
+
+def image_attributes(html):
+    """The attributes of every <img> in sanitised HTML, as dicts."""
+    return [dict(ATTRIBUTE.findall(tag)) for tag in IMG_TAG.findall(html or "")]
+
+
+def inline_image_sources(html):
+    return [attrs["src"] for attrs in image_attributes(html) if attrs.get("src")]
+
+
+def validate_image_descriptions(html):
+    """Every picture in the text needs a description (alt text)."""
+    missing = sum(
+        1 for attrs in image_attributes(html) if not attrs.get("alt", "").strip()
+    )
+    if missing:
+        raise ValidationError(
+            _(
+                "%(count)s picture(s) in the text have no description. Click the "
+                "picture, press the image button and fill in “Alternative Text”: "
+                "say what it shows for people who cannot see it."
+            )
+            % {"count": missing},
+            code="image_without_alt",
+        )
+
+
+def image_description_errors(obj, *fields):
+    """``{field: message}`` for rich-text fields with pictures lacking alt text."""
+    errors = {}
+    for field in fields:
+        try:
+            validate_image_descriptions(getattr(obj, field))
+        except ValidationError as error:
+            errors[field] = error.messages
+    return errors
 
 
 # Where one paragraph of rich text ends and the next begins.

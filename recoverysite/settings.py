@@ -283,6 +283,17 @@ STORAGES = {
 # Upload limits; Pillow refuses images above this before decoding them fully.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# What editors may upload (recoverysite/uploads.py, docs/media.md): bytes per
+# image, pixels per image (checked from the header, before decoding), bytes per
+# PDF handout and per WebVTT captions file.
+UPLOAD_MAX_IMAGE_BYTES = int(os.environ.get("UPLOAD_MAX_IMAGE_BYTES", 15 * 1024 * 1024))
+UPLOAD_MAX_IMAGE_PIXELS = int(os.environ.get("UPLOAD_MAX_IMAGE_PIXELS", 40_000_000))
+UPLOAD_MAX_DOCUMENT_BYTES = int(
+    os.environ.get("UPLOAD_MAX_DOCUMENT_BYTES", 25 * 1024 * 1024)
+)
+UPLOAD_MAX_CAPTIONS_BYTES = int(
+    os.environ.get("UPLOAD_MAX_CAPTIONS_BYTES", 2 * 1024 * 1024)
+)
 
 # ---------------------------------------------------------------------------
 # Content Security Policy and analytics

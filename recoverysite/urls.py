@@ -3,12 +3,12 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
-from django.views.static import serve
 
 from articles.sitemaps import ArticleSitemap, TagSitemap
 from events.sitemaps import EventSectionSitemap, EventSitemap, PresenterSitemap
 from recoverysite import health, views
 from recoverysite.caching import cache_tags
+from recoverysite.media_serving import serve_media
 from recoverysite.sitemaps import PageSitemap, SectionSitemap
 
 handler400 = "recoverysite.error_pages.bad_request"
@@ -62,13 +62,7 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns += [
-        path(
-            f"{settings.MEDIA_URL.lstrip('/')}<path:path>",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_media)]
 
 # Pages come last: /<slug>/ would otherwise shadow the sections above.
 urlpatterns += [

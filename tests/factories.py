@@ -11,6 +11,7 @@ from PIL import Image
 
 from articles.models import Article
 from events.models import Event, EventPresenter, Presenter
+from recoverysite.models import Image as LibraryImage
 from recoverysite.models import Page
 from recoverysite.publishing import Status
 
@@ -51,6 +52,16 @@ def make_image_file(name="picture.jpg", size=(1600, 900), image_format="JPEG"):
     output = BytesIO()
     Image.new("RGB", size, "#5b7f95").save(output, image_format)
     return SimpleUploadedFile(name, output.getvalue(), content_type="image/jpeg")
+
+
+def make_image(file=None, **kwargs):
+    """A picture in the image library, stored and with its renditions made."""
+    number = next(_numbers)
+    kwargs.setdefault("alt", f"Picture {number}")
+    image = LibraryImage(**kwargs)
+    image.store(file or make_image_file())
+    image.save()
+    return image
 
 
 def make_presenter(**kwargs):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.text import Truncator
@@ -25,9 +26,12 @@ from django.utils.translation import gettext as _
 from events.embeds import parse_recording_url
 from recoverysite.rich_text import sanitize_html
 
-# Whether the body allow-list keeps <img>: it does not today, so images become
-# links to the imported file; the day it does, they stay images.
-IMAGES_ALLOWED = "<img" in sanitize_html('<p><img src="/x.jpg" alt="x"></p>')
+# Whether the body allow-list keeps <img> from our own media: uploaded pictures
+# with a description then stay pictures (from the image library); the others
+# become links to the imported file.
+IMAGES_ALLOWED = "<img" in sanitize_html(
+    f'<p><img src="{settings.MEDIA_URL}x.jpg" alt="x"></p>'
+)
 
 # wpautop's list of block-level elements.
 AUTOP_BLOCKS = (
@@ -106,6 +110,7 @@ class Converted:
     html: str = ""
     videos: list = field(default_factory=list)
     images: int = 0
+    library_images: int = 0
     removed_frames: list = field(default_factory=list)
     unknown_shortcodes: set = field(default_factory=set)
     recording: object = None
@@ -550,11 +555,19 @@ class Converter:
         url, alt = self.image_source(node)
         if url is None:
             return []
+        if not in_link and (library_image := self.library_image(node, alt)):
+            self.result.library_images += 1
+            return [Node("img", {"src": library_image.url, "alt": alt})]
         self.result.images += 1
-        if IMAGES_ALLOWED:
-            return [Node("img", {"src": url, "alt": alt})]
         label = image_label(alt, url)
         return [label] if in_link else [Node("a", {"href": url}, [label])]
+
+    def library_image(self, node, alt):
+        """The image library's copy of an uploaded picture that has a description."""
+        src = node.attrs.get("src", "").strip()
+        if not (IMAGES_ALLOWED and alt and self.media.is_upload(src)):
+            return None
+        return self.media.library_image_for(src, alt)
 
     def link(self, node, in_link):
         raw_href = node.attrs.get("href", "")
@@ -564,6 +577,26 @@ class Converter:
             for child in node.children
             if isinstance(child, Node) and child.tag == "img"
         ]
+        only_child = [
+            child
+            for child in node.children
+            if not (isinstance(child, str) and not child.strip())
+        ] == images[:1]
+        if (
+            not in_link
+            and images
+            and only_child
+            and (
+                href is None
+                or self.media.is_upload(raw_href)
+                or "attachment_id=" in raw_href
+            )
+        ):
+            # A picture linked to its own file or attachment page: the picture.
+            _url, alt = self.image_source(images[0])
+            if library_image := self.library_image(images[0], alt):
+                self.result.library_images += 1
+                return [Node("img", {"src": library_image.url, "alt": alt})]
         if images and (href is None or not self.media.is_upload(raw_href)):
             # A picture linked to its attachment page: link the picture itself.
             image_url, _alt = self.image_source(images[0])
@@ -720,7 +753,8 @@ def list_item_content(nodes):
 def has_text(node):
     if isinstance(node, str):
         return bool(node.replace("\xa0", " ").strip())
-    if node.tag == "hr":
+    if node.tag in {"hr", "img"}:
+        # A picture with its description counts as content.
         return True
     return any(has_text(child) for child in node.children)
 

@@ -26,7 +26,6 @@ from taggit.models import Tag
 from articles.models import Article, WordPressItem
 from recoverysite.models import Page
 from recoverysite.publishing import Publishable, Status, keep_old_address
-from recoverysite.renditions import get_rendition
 from recoverysite.slugs import unique_slug
 from recoverysite.tags import tag_name
 
@@ -48,7 +47,6 @@ FOLDED_IN = {
     "tribe_venue": "venues: written into their events",
     "tribe_organizer": "organizers: became presenters (hosts) of their events",
 }
-RENDITIONS = ["card", "detail", "social"]
 # New comments and tag links are stored this many at a time.
 BATCH = 2000
 # Redirects are checked against existing ones this many at a time (3 × 300
@@ -80,8 +78,6 @@ def import_wordpress(
         importer.run(path)
         if dry_run:
             transaction.set_rollback(True)
-    if not dry_run:
-        importer.make_renditions()
     return importer.report
 
 
@@ -142,7 +138,6 @@ class Importer(EventImport, CommentImport):
         }
         self.waiting_pages = {}  # top-level page's post ID → children read early
         self.waiting = Waiting()
-        self.renditions = []
         self.seen_posts = set()
         self.written_posts = set()
         # Nothing to look up on the first import of a site: lookups are skipped.
@@ -232,7 +227,6 @@ class Importer(EventImport, CommentImport):
         ):
             return
         self.seen_posts.add(item.wp_id)
-        renditions = len(self.renditions)
         waiting = self.waiting.mark()
         try:
             with transaction.atomic():
@@ -242,7 +236,6 @@ class Importer(EventImport, CommentImport):
         except (DatabaseError, wxr.BadItem, ValidationError) as error:
             # The savepoint is gone, and with it anything cached from it.
             self.reset_caches()
-            del self.renditions[renditions:]
             self.waiting.forget_since(waiting)
             self.report.skip(kind, f"could not be imported: {error}", str(item))
             self.skip_comments(item, "on an item that could not be imported")
@@ -476,10 +469,12 @@ class Importer(EventImport, CommentImport):
             )
         for host in converted.removed_frames:
             self.report.note("embedded frames removed", f"{item}: {host}")
+        if converted.library_images:
+            self.report.note("inline images: added to the image library", str(item))
         if converted.images:
             self.report.note(
-                "inline images: linked to the imported file (rich text keeps no "
-                "images)",
+                "inline images: linked to the imported file (no description, "
+                "missing, or inside a link)",
                 str(item),
             )
         for name in sorted(converted.unknown_shortcodes):
@@ -602,12 +597,10 @@ class Importer(EventImport, CommentImport):
         if found is None:
             self.report.note("featured images not imported (see below)", str(item))
             return
-        name, alt = found
-        if self.dry_run:
+        image, _alt = found
+        if self.dry_run or image is None:
             return
-        obj.featured_image = name
-        obj.featured_image_alt = (plain_text(alt) or obj.title)[:250]
-        self.renditions.append(obj)
+        obj.featured_image = image
 
     def set_tags(self, obj, item, taxonomies, created):
         tags = []
@@ -748,12 +741,6 @@ class Importer(EventImport, CommentImport):
         for start in range(0, len(redirects), REDIRECT_CHUNK):
             self.redirect(redirects[start : start + REDIRECT_CHUNK])
         redirects.clear()
-
-    def make_renditions(self):
-        """The sizes pages show, made now rather than on the first visit."""
-        for obj in self.renditions:
-            for spec in RENDITIONS:
-                get_rendition(obj.featured_image, spec)
 
 
 def tag_url(tag):

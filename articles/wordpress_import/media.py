@@ -11,9 +11,12 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from PIL import Image, UnidentifiedImageError
+
+from recoverysite.images import Image as LibraryImage
 
 STORAGE_FOLDER = "wordpress"
 IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp"}
@@ -122,9 +125,53 @@ class MediaLibrary:
         self.imported[path] = (name, default_storage.url(name))
         return self.imported[path]
 
+    def library_image_for(self, url, alt):
+        """The library image for an uploaded file's address (its full size)."""
+        path = self.relative_path(url)
+        if path is None:
+            return None
+        if (original := RESIZED.sub("", path)) != path and self.find(original):
+            path = original
+        return self.library_image(path, alt)
+
+    def library_image(self, path, alt):
+        """
+        The image library's copy of an uploaded picture (re-encoded, without
+        metadata), made on first use; None (with the reason recorded) when the
+        file is missing or not a usable picture, and always in a dry run.
+        """
+        extension = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+        source = self.find(path)
+        if extension not in IMAGE_EXTENSIONS or source is None:
+            self.import_file(path)  # records why it is missing
+            return None
+        origin = f"{STORAGE_FOLDER}/{path}"
+        if self.dry_run:
+            self.import_file(path)  # counts it, writes nothing
+            return None
+        found = LibraryImage.objects.filter(original_name=origin).first()
+        if found is not None:
+            self.imported.setdefault(path, (found.file.name, found.url))
+            return found
+        image = LibraryImage(alt=alt[:250])
+        try:
+            with source.open("rb") as file:
+                image.store(File(file, name=posixpath.basename(path)))
+        except ValidationError as error:
+            self.missing[path] = " ".join(error.messages)
+            return None
+        except OSError as error:
+            self.missing[path] = f"could not be stored ({error.strerror or error})"
+            return None
+        image.original_name = origin
+        image.save()
+        self.copied += 1
+        self.imported[path] = (image.file.name, image.url)
+        return image
+
     def featured_image(self, attachment_id):
         """
-        The storage name and description of a post's featured image, or None
+        The library image and description of a post's featured image, or None
         (with the reason recorded) when it cannot be used.
         """
         attachment = self.attachment(attachment_id)
@@ -142,10 +189,14 @@ class MediaLibrary:
         ):
             self.missing[path] = "not a readable image"
             return None
-        imported = self.import_file(path)
-        if imported is None:
+        if source is None or path.rsplit(".", 1)[-1].lower() not in IMAGE_EXTENSIONS:
+            self.import_file(path)  # records why it cannot be used
             return None
-        return imported[0], attachment.alt or attachment.title
+        alt = attachment.alt or attachment.title or posixpath.basename(path)
+        image = self.library_image(path, alt)
+        if image is None and not self.dry_run:
+            return None
+        return image, alt
 
     def fingerprint(self, item):
         """Which of the item's files are available: a change means new media."""

@@ -4,7 +4,6 @@ from django import template
 from django.conf import settings
 
 from events.models import Event
-from recoverysite.renditions import get_rendition
 
 register = template.Library()
 
@@ -26,8 +25,8 @@ def absolute(url):
     return settings.SITE_URL + url if url.startswith("/") else url
 
 
-def image_url(field_file, spec_name):
-    rendition = get_rendition(field_file, spec_name)
+def image_url(image, spec_name):
+    rendition = image.rendition(spec_name) if image else None
     return absolute(rendition.url) if rendition else None
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from articles.models import Article
 from recoverysite.publishing import Status
 from tests.articles.test_models import HOSTILE_HTML, assert_harmless
-from tests.factories import make_article, make_image_file, make_user
+from tests.factories import make_article, make_image, make_image_file, make_user
 
 CHANGELIST = reverse("admin:articles_article_changelist")
 ADD = reverse("admin:articles_article_add")
@@ -33,7 +33,7 @@ def add_form_data(**overrides):
         "summary": "A short summary.",
         "content_note": "",
         "body": "<p>Hello.</p>",
-        "featured_image_alt": "",
+        "featured_image": "",
         "status": Status.PUBLISHED,
         "published_at_0": published_at.strftime("%Y-%m-%d"),
         "published_at_1": published_at.strftime("%H:%M:%S"),
@@ -148,28 +148,37 @@ def test_add_form_sanitises_hostile_html(staff_client, db):
     assert "<strong>bold</strong>" in body
 
 
-def test_add_form_requires_alt_text_with_an_uploaded_image(staff_client, db):
-    response = staff_client.post(
-        ADD, add_form_data(featured_image=make_image_file("lake.jpg"))
-    )
+def test_add_form_uses_a_library_image_by_its_id(staff_client, db):
+    image = make_image(make_image_file("lake.jpg"), alt="A quiet lake at dawn.")
+
+    response = staff_client.post(ADD, add_form_data(featured_image=image.pk))
+
+    assert response.status_code == 302
+    assert Article.objects.get(slug="notes-on-hope").featured_image == image
+
+
+def test_add_form_refuses_an_image_that_is_not_in_the_library(staff_client, db):
+    response = staff_client.post(ADD, add_form_data(featured_image="999"))
 
     assert response.status_code == 200
-    assert "Describe the image for people who cannot see it." in response.text
+    assert "Select a valid choice" in response.text
+    assert response.context["adminform"].form["title"].value() == "Notes on hope"
     assert not Article.objects.exists()
 
 
-def test_add_form_saves_an_uploaded_image_with_its_alt_text(staff_client, db):
-    response = staff_client.post(
-        ADD,
-        add_form_data(
-            featured_image=make_image_file("lake.jpg", size=(1600, 900)),
-            featured_image_alt="A quiet lake at dawn.",
-        ),
-    )
+def test_change_form_shows_the_featured_image_thumbnail(staff_client, db):
+    image = make_image(alt="A quiet lake at dawn.")
+    article = make_article(featured_image=image)
 
-    assert response.status_code == 302
-    article = Article.objects.get(slug="notes-on-hope")
-    assert (article.featured_image_width, article.featured_image_height) == (1600, 900)
+    html = staff_client.get(
+        reverse("admin:articles_article_change", args=[article.pk])
+    ).text
+
+    assert 'class="image-preview" data-for="id_featured_image"' in html
+    assert image.rendition("thumbnail").fallback[0].url in html
+    # The choice is made by search, with "+" to upload a new picture.
+    assert 'data-image-preview="/admin/recoverysite/image/0/thumbnail/"' in html
+    assert 'id="add_id_featured_image"' in html
 
 
 def test_add_form_rejects_a_slug_of_digits_only(staff_client, db):

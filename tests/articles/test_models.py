@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from articles.models import Article
-from tests.factories import make_article, make_image_file
+from tests.factories import make_article, make_image
 
 HOSTILE_HTML = (
     "<h2>Heading</h2>"
@@ -104,21 +104,30 @@ def test_title_made_of_digits_gets_a_slug_that_does_not_clash_with_archives(db):
     assert article.slug == "article-2025"
 
 
-def test_featured_image_needs_alt_text(db):
-    article = make_article()
-    article.featured_image = make_image_file()
+def test_library_image_needs_alt_text(db):
+    image = make_image()
+    image.alt = "  "
+
+    with pytest.raises(ValidationError) as error:
+        image.full_clean()
+
+    assert "alt" in error.value.message_dict
+
+
+def test_featured_image_from_the_library_is_valid(db):
+    article = make_article(featured_image=make_image(alt="A quiet lake."))
+
+    article.full_clean()
+
+
+def test_picture_in_the_body_needs_alt_text(db):
+    image = make_image()
+    article = make_article(body=f'<p>Hi</p><img src="{image.url}" alt="">')
 
     with pytest.raises(ValidationError) as error:
         article.full_clean()
 
-    assert "featured_image_alt" in error.value.message_dict
-
-
-def test_featured_image_with_alt_text_is_valid(db):
-    article = make_article(featured_image_alt="A quiet lake.")
-    article.featured_image = make_image_file()
-
-    article.full_clean()
+    assert "have no description" in error.value.message_dict["body"][0]
 
 
 def test_hostile_html_is_removed_from_the_body_on_save(db):

@@ -18,6 +18,7 @@ from recoverysite.models import Page, SiteSettings
 from tests.factories import (
     make_article,
     make_event,
+    make_image,
     make_image_file,
     make_page,
     make_presenter,
@@ -74,8 +75,10 @@ def make_site():
         author=author,
         tags=["Listening"],
         published_at=timezone.make_aware(datetime.datetime(last_year, 6, 15, 9)),
-        featured_image=make_image_file("listening.jpg", size=(960, 540)),
-        featured_image_alt="A quiet room with two chairs.",
+        featured_image=make_image(
+            make_image_file("listening.jpg", size=(960, 540)),
+            alt="A quiet room with two chairs.",
+        ),
     )
     article = make_article(
         title="Hope is a practice",
@@ -88,8 +91,10 @@ def make_site():
         author=author,
         tags=["Hope", "Daily life"],
         published_at=yesterday,
-        featured_image=make_image_file("hope.jpg", size=(960, 540)),
-        featured_image_alt="Morning light over a calm lake.",
+        featured_image=make_image(
+            make_image_file("hope.jpg", size=(960, 540)),
+            alt="Morning light over a calm lake.",
+        ),
     )
     for number in range(3):
         make_article(
@@ -103,8 +108,10 @@ def make_site():
         title="Listening without fixing",
         presenters=[presenter],
         tags=["Hope"],
-        featured_image=make_image_file("listening-event.jpg", size=(960, 540)),
-        featured_image_alt="Two chairs facing a window.",
+        featured_image=make_image(
+            make_image_file("listening-event.jpg", size=(960, 540)),
+            alt="Two chairs facing a window.",
+        ),
     )
     past_event = make_event(
         title="The hope of harm reduction",

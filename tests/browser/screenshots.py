@@ -1,6 +1,7 @@
 """
 Screenshots of the demo site for the README: ``python -m tests.browser.screenshots``
-(or ``make screenshots``).
+(or ``make screenshots``); ``python -m tests.browser.screenshots image-library``
+captures only the shots named.
 
 Builds a throwaway site in a temporary folder (SQLite database, media files, the
 demo content and an administrator), serves it with ``runserver`` on a free port
@@ -66,10 +67,43 @@ def seed_event():
     return Event.objects.get(slug=SEED_EVENT_SLUG).get_absolute_url()
 
 
+def image_library():
+    from django.urls import reverse
+
+    return reverse("admin:recoverysite_image_changelist")
+
+
+def image_picker():
+    from django.urls import reverse
+
+    return reverse("admin:recoverysite_image_picker")
+
+
 def admin_index():
     from django.urls import reverse
 
     return reverse("admin:index")
+
+
+def library_image():
+    """The seed article's picture in the image library's admin."""
+    from django.urls import reverse
+
+    from articles.demo_content import SEED_ARTICLE_SLUG
+    from articles.models import Article
+
+    image_id = Article.objects.get(slug=SEED_ARTICLE_SLUG).featured_image_id
+    return reverse("admin:recoverysite_image_change", args=[image_id])
+
+
+def article_form():
+    from django.urls import reverse
+
+    from articles.demo_content import SEED_ARTICLE_SLUG
+    from articles.models import Article
+
+    article = Article.objects.get(slug=SEED_ARTICLE_SLUG)
+    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 @dataclass(frozen=True)
@@ -85,6 +119,10 @@ SHOTS = [
     Shot("article", seed_article),
     Shot("event", seed_event),
     Shot("admin-dashboard", admin_index, admin=True, full_page=False),
+    Shot("image-library", image_library, admin=True),
+    Shot("image-library-change", library_image, admin=True),
+    Shot("image-library-choice", article_form, admin=True),
+    Shot("image-picker", image_picker, admin=True),
 ]
 
 
@@ -196,7 +234,13 @@ def main():
     with tempfile.TemporaryDirectory(prefix="recoverysite-screenshots-") as folder:
         folder = Path(folder)
         build_site(folder)
-        shots = [(shot, shot.address()) for shot in SHOTS]
+        # Names on the command line capture only those shots.
+        wanted = sys.argv[1:]
+        shots = [
+            (shot, shot.address())
+            for shot in SHOTS
+            if not wanted or shot.name in wanted
+        ]
         for shot, address in shots:
             if address is None:
                 print(f"Skipped {shot.name}: its app is not installed.")

@@ -182,3 +182,24 @@ def test_reduced_motion_turns_off_transitions_and_animations(open_page):
         page.goto(address(site))
         assert page.evaluate("matchMedia('(prefers-reduced-motion: reduce)').matches")
         assert page.evaluate(MOVING) == [], page_type
+
+
+def test_image_library_admin_pages_have_no_axe_violations(open_page, live_server):
+    site = make_site()
+    editor = make_editor()
+    image = site.article.featured_image
+    pages = {
+        "library": "/admin/recoverysite/image/",
+        "picture": f"/admin/recoverysite/image/{image.pk}/change/",
+        "new picture": "/admin/recoverysite/image/add/",
+        "picker": "/admin/recoverysite/image/picker/",
+    }
+    reports = {}
+    for color_scheme in COLOR_SCHEMES:
+        page = open_page(color_scheme=color_scheme)
+        sign_in(page, editor, live_server.url)
+        for name, address in pages.items():
+            page.goto(address)
+            reports[f"{name}, {color_scheme}"] = axe_report(page)
+    failures = {name: report for name, report in reports.items() if report}
+    assert not failures, "\n".join(failures.values())

@@ -30,13 +30,23 @@ def test_editor_writes_schedules_previews_and_publishes_an_article(page):
     page.keyboard.press("Control+b")
     page.keyboard.type("Nobody has to talk.")
 
+    # A new picture goes into the image library from the "+" next to the choice.
     upload = make_image_file("river.jpg")
-    page.get_by_label("Featured image").set_input_files(
+    with page.expect_popup() as opened:
+        page.locator("#add_id_featured_image").click()
+    popup = opened.value
+    popup.get_by_label("Picture").set_input_files(
         files=[{"name": "river.jpg", "mimeType": "image/jpeg", "buffer": upload.read()}]
     )
-    page.get_by_label("Image description (alt text)").fill(
+    popup.get_by_label("Description (alt text)").fill(
         "Two people walking on a river path in autumn."
     )
+    popup.get_by_role("button", name="Save", exact=True).click()
+    popup.wait_for_event("close")
+    expect(page.locator(".field-featured_image .select2-selection")).to_contain_text(
+        "Two people walking on a river path in autumn."
+    )
+    expect(page.locator(".image-preview img")).to_be_visible()
     page.get_by_label("Status").select_option(label="Published")
     next_week = timezone.localtime() + datetime.timedelta(days=7)
     page.locator("#id_published_at_0").fill(next_week.strftime("%Y-%m-%d"))
@@ -49,7 +59,8 @@ def test_editor_writes_schedules_previews_and_publishes_an_article(page):
     assert article.is_scheduled()
     assert article.author == editor
     assert sorted(article.tags.names()) == ["Hope", "Walking"]
-    assert article.featured_image_alt == "Two people walking on a river path in autumn."
+    assert article.featured_image.alt == "Two people walking on a river path in autumn."
+    assert article.featured_image.uploaded_by == editor
     assert article.body == (
         "<p>Every Sunday we walk by the river.</p>"
         "<p><strong>Nobody has to talk.</strong></p>"

@@ -2,7 +2,7 @@ import feedparser
 import pytest
 
 from comments.models import Comment, CommentStatus
-from tests.factories import make_article, make_image_file
+from tests.factories import make_article, make_image, make_image_file
 
 
 def parse(client, url):
@@ -34,7 +34,7 @@ def test_article_feed_lists_published_articles_with_summary_link_and_tags(
 
 @pytest.mark.django_db
 def test_atom_feed_is_valid_and_has_the_image_as_enclosure(client):
-    article = make_article(featured_image=make_image_file(), featured_image_alt="Sky")
+    article = make_article(featured_image=make_image(make_image_file(), alt="Sky"))
     article.save()
 
     response, feed = parse(client, "/feeds/articles/atom/")

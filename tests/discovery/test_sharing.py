@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from tests.factories import make_article, make_image_file, make_user
+from tests.factories import make_article, make_image, make_image_file, make_user
 
 
 def json_ld(html):
@@ -18,8 +18,7 @@ def test_article_has_canonical_open_graph_and_twitter_tags(client):
     article = make_article(
         title="Calm & clear",
         summary="A summary.",
-        featured_image=make_image_file(),
-        featured_image_alt="A calm lake",
+        featured_image=make_image(make_image_file(), alt="A calm lake"),
     )
     article.save()
     html = client.get(article.get_absolute_url()).text

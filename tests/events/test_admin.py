@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from events.models import Event
+from events.models import Event, Presenter
 from tests.events.conftest import LONDON, LOS_ANGELES
-from tests.factories import make_event, make_image_file, make_presenter
+from tests.factories import make_event, make_image, make_image_file, make_presenter
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def form_data(**overrides):
         "event_status": "scheduled",
         "registration_url": "",
         "join_url": "",
-        "featured_image_alt": "",
+        "featured_image": "",
         "recording_url": "",
         "recording_note": "",
         "transcript": "",
@@ -240,8 +240,7 @@ def test_event_list_shows_times_in_each_event_time_zone(staff_client):
 def test_presenter_list_shows_photo_and_event_count(staff_client):
     presenter = make_presenter(
         name="Maya Lindqvist",
-        photo=make_image_file(size=(300, 300)),
-        photo_alt="A portrait.",
+        photo=make_image(make_image_file(size=(300, 300)), alt="A portrait."),
     )
     make_event(presenters=[presenter])
     make_event(presenters=[presenter])
@@ -250,6 +249,7 @@ def test_presenter_list_shows_photo_and_event_count(staff_client):
 
     html = response.content.decode()
     assert '<img src="/media/renditions/thumbnail/' in html
+    assert 'alt="" class="library-thumbnail"' in html
     assert '<td class="field-event_count">2</td>' in html
 
 
@@ -266,17 +266,13 @@ def test_presenter_page_in_admin_lists_their_events(staff_client):
     assert "Listening Without Fixing" in html
 
 
-def test_presenter_photo_needs_alt_text(staff_client):
+def test_presenter_photo_is_chosen_from_the_library(staff_client):
+    image = make_image(make_image_file(size=(300, 300)), alt="A portrait.")
+
     response = staff_client.post(
         reverse("admin:events_presenter_add"),
-        {
-            "name": "Maya Lindqvist",
-            "slug": "maya-lindqvist",
-            "photo": make_image_file(size=(300, 300)),
-            "photo_alt": "",
-        },
+        {"name": "Maya Lindqvist", "slug": "maya-lindqvist", "photo": image.pk},
     )
 
-    assert response.context["adminform"].form.errors["photo_alt"] == [
-        "Describe the photo for people who cannot see it."
-    ]
+    assert response.status_code == 302
+    assert Presenter.objects.get(slug="maya-lindqvist").photo == image

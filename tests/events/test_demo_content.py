@@ -41,7 +41,7 @@ def test_seed_webinar_is_the_seed_page_with_its_recording(demo):
     assert caroline.role == "Director of Learning Opportunities"
     assert caroline.affiliation == "Wildflower Alliance"
     assert seed.presenter_bio[:60] in caroline.bio
-    assert caroline.photo and caroline.photo_alt
+    assert caroline.photo and caroline.photo.alt
 
 
 def test_seed_webinar_page_reads_like_the_seed_page(demo, client):

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from events.embeds import Embed, parse_recording_url
-from tests.factories import make_event, make_image_file
+from tests.factories import make_event, make_image, make_image_file
 
 
 @pytest.mark.parametrize(
@@ -79,8 +79,7 @@ def recorded_event(db, now):
         title="The Hope of Harm Reduction",
         start=now - datetime.timedelta(days=2),
         recording_url="https://youtu.be/Hq4mR7dPz2E?si=tracking",
-        featured_image=make_image_file(),
-        featured_image_alt="Soft shapes.",
+        featured_image=make_image(make_image_file(), alt="Soft shapes."),
     )
 
 
@@ -117,7 +116,7 @@ def test_the_player_is_a_local_poster_with_a_play_button(client, recorded_event)
     assert re.search(
         r'<div class="embed" data-embed-provider="youtube" '
         r'data-embed-id="Hq4mR7dPz2E" data-embed-title="The Hope of Harm Reduction" '
-        r"hidden>\s*<img src=\"/media/",
+        r'hidden>\s*<picture><source type="image/webp" [^>]*><img src="/media/',
         html,
     )
     assert '<button type="button" class="embed__play">' in html

@@ -5,7 +5,7 @@ import pytest
 
 from events.models import Event
 from tests.events.conftest import SEED_END, SEED_START
-from tests.factories import make_event, make_image_file, make_presenter
+from tests.factories import make_event, make_image, make_image_file, make_presenter
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +26,7 @@ def test_event_page_describes_the_event_for_search_engines(client):
         name="Caroline Mazel-Carlton",
         role="Director of Learning Opportunities",
         affiliation="Wildflower Alliance",
-        photo=make_image_file(size=(300, 300)),
-        photo_alt="A portrait.",
+        photo=make_image(make_image_file(size=(300, 300)), alt="A portrait."),
     )
     event = make_event(
         title="The Hope of Harm Reduction",
@@ -35,8 +34,7 @@ def test_event_page_describes_the_event_for_search_engines(client):
         start=SEED_START,
         end=SEED_END,
         presenters=[presenter],
-        featured_image=make_image_file(),
-        featured_image_alt="Soft shapes.",
+        featured_image=make_image(make_image_file(), alt="Soft shapes."),
     )
 
     data = json_ld(client.get(event.get_absolute_url()))

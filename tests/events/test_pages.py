@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from events.models import Event
 from recoverysite.publishing import Status
-from tests.factories import make_event, make_image_file, make_presenter
+from tests.factories import make_event, make_image, make_image_file, make_presenter
 
 pytestmark = pytest.mark.django_db
 
@@ -185,7 +185,9 @@ def test_events_page_query_budget(assert_page_queries, now, count):
 @pytest.mark.parametrize("presenter_count", [1, 6])
 def test_event_page_query_budget(assert_page_queries, presenter_count):
     presenters = [
-        make_presenter(photo=make_image_file(size=(200, 200)), photo_alt="A portrait.")
+        make_presenter(
+            photo=make_image(make_image_file(size=(200, 200)), alt="A portrait.")
+        )
         for _ in range(presenter_count)
     ]
     event = make_event(presenters=presenters, tags=["a", "b", "c"])

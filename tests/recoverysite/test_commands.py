@@ -66,7 +66,7 @@ def test_demo_content_has_the_seed_article(demo, client):
 
     assert response.status_code == 200
     assert SEED_TITLE in response.text
-    assert article.featured_image_alt
+    assert article.featured_image.alt
     assert article.tags.exists()
 
 
@@ -93,8 +93,8 @@ def test_demo_content_has_eight_to_twelve_further_articles_with_tags_and_images(
     for article in others:
         assert article.tags.exists(), article.title
         assert article.featured_image, article.title
-        assert article.featured_image_alt, article.title
-        assert article.featured_image_width == 1600, article.title
+        assert article.featured_image.alt, article.title
+        assert article.featured_image.width == 1600, article.title
 
 
 def test_demo_home_page_welcomes_newcomers_with_a_link_to_questions_and_answers(

@@ -141,25 +141,26 @@ def test_media_files_are_copied_and_featured_images_get_renditions(
     output = run_import(EXPORT, "--media-dir", str(media_dir))
 
     article = Article.objects.get(slug="hope")
-    assert article.featured_image.name == "wordpress/2024/01/photo.jpg"
-    assert (article.featured_image_width, article.featured_image_height) == (1600, 900)
-    assert article.featured_image_alt == "A calm lake at dawn"
+    image = article.featured_image
+    assert image.original_name == "wordpress/2024/01/photo.jpg"
+    assert (image.width, image.height) == (1600, 900)
+    assert image.alt == "A calm lake at dawn"
     for spec in ["card", "detail", "social"]:
-        assert default_storage.exists(
-            f"renditions/{spec}/wordpress/2024/01/photo.jpg.jpg"
-        )
+        assert default_storage.exists(image.rendition(spec).url.removeprefix("/media/"))
     assert '<a href="/media/wordpress/2024/01/talk.mp3">Listen to the audio</a>' in (
         article.body
     )
+    # The picture in the text is the same library image, with its description.
     assert (
-        '<a href="/media/wordpress/2024/01/photo.jpg">Image: A calm lake at dawn'
-        in (article.body)
-    )
+        f'<p><img src="{image.url}" alt="A calm lake at dawn"></p>'
+        "<p>A calm lake at dawn</p>"
+    ) in article.body
+    assert '<img src="https://' not in article.body
     # Missing files and paths outside the uploads folder are listed, never copied.
     assert "2024/01/missing.jpg: not in --media-dir" in output
     assert "../../secret.jpg: not a file in uploads" in output
     assert not default_storage.exists("secret.jpg")
-    assert Article.objects.get(slug="second-post").featured_image.name == ""
+    assert Article.objects.get(slug="second-post").featured_image is None
 
 
 def test_media_files_are_not_copied_twice(run_import, media_dir):
@@ -177,14 +178,14 @@ def test_media_files_are_not_copied_twice(run_import, media_dir):
 
 def test_media_added_later_needs_update(run_import, media_dir):
     run_import(EXPORT)
-    assert Article.objects.get(slug="hope").featured_image.name == ""
+    assert Article.objects.get(slug="hope").featured_image is None
 
     unchanged = run_import(EXPORT, "--media-dir", str(media_dir))
     updated = run_import(EXPORT, "--media-dir", str(media_dir), "--update")
 
     assert "run again with --update" in unchanged
     assert re.search(r"Articles\s+0\s+1\s+", updated)
-    assert Article.objects.get(slug="hope").featured_image.name == (
+    assert Article.objects.get(slug="hope").featured_image.original_name == (
         "wordpress/2024/01/photo.jpg"
     )
 

@@ -12,10 +12,11 @@ from django.db import migrations
 ALL = ("add", "change", "delete", "view")
 
 ROLES = {
-    # Publishes anything and looks after pages, events, tags, redirects, comments.
+    # Publishes anything and looks after pages, events, images, tags, redirects,
+    # comments.
     "Editor": {
         "articles": {"article": (*ALL, "publish"), "wordpressitem": ("view",)},
-        "recoverysite": {"page": (*ALL, "publish")},
+        "recoverysite": {"page": (*ALL, "publish"), "image": ALL},
         "events": {
             "event": (*ALL, "publish"),
             "presenter": ALL,
@@ -31,6 +32,8 @@ ROLES = {
     # Writes and edits their own drafts; an Editor publishes them.
     "Author": {
         "articles": {"article": ("add", "change", "view")},
+        # Pictures for their articles: upload and choose, not delete.
+        "recoverysite": {"image": ("add", "view")},
         "taggit": {"tag": ("view",)},
     },
     # Comments only.
@@ -74,7 +77,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("recoverysite", "0004_page_unpublish_at_and_publish_permission"),
+        ("recoverysite", "0005_image_library"),
         ("articles", "0004_article_unpublish_at_and_publish_permission"),
         ("events", "0003_event_unpublish_at_presenter_updated_at"),
         ("comments", "0001_initial"),
