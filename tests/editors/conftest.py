@@ -13,7 +13,7 @@ from taggit.forms import TagField
 from tests.factories import make_user
 
 roles_migration = importlib.import_module(
-    "recoverysite.migrations.0004_editorial_roles"
+    "recoverysite.migrations.0006_editorial_roles"
 )
 
 
@@ -83,7 +83,7 @@ def messages_of(response):
 def create_roles_again():
     """Run the roles migration's function again, with the models it knows."""
     state = MigrationLoader(connection).project_state(
-        ("recoverysite", "0004_editorial_roles")
+        ("recoverysite", "0006_editorial_roles")
     )
     roles_migration.create_roles(state.apps, SimpleNamespace(connection=connection))
 

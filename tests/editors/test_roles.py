@@ -38,6 +38,8 @@ def test_the_three_roles_exist_after_migrating_a_fresh_database():
         ("articles", "add_article"),
         ("articles", "change_article"),
         ("articles", "view_article"),
+        ("recoverysite", "add_image"),
+        ("recoverysite", "view_image"),
         ("taggit", "view_tag"),
     }
     assert {label for label, _codename in codenames("Moderator")} == {"comments"}

@@ -10,7 +10,7 @@ from recoverysite.writing_aids import (
     writing_report,
 )
 from tests.editors.conftest import change_url, form_data, messages_of
-from tests.factories import make_article, make_event, make_image_file, make_page
+from tests.factories import make_article, make_event, make_page
 
 EASY = "The cat sat on the mat. We went for a walk. It was a good day. " * 5
 HARD = (
@@ -97,9 +97,10 @@ def test_warning_for_images_without_a_description():
     article = Article(
         title="Bridges",
         summary="Pictures of the bridges we crossed on our weekly walks.",
-        body='<p>Text</p><img src="/a.jpg"><img src="/b.jpg" alt="A bridge">',
-        featured_image=make_image_file(),
-        featured_image_alt=" ",
+        body=(
+            '<p>Text</p><img src="/a.jpg"><img src="/b.jpg" alt="A bridge">'
+            '<img src="/c.jpg" alt=" ">'
+        ),
     )
     warnings = publishing_warnings(article, "title", "summary", ["body"])
     assert warnings == [

@@ -32,7 +32,7 @@ FORMS = {
             "body": "<p>Body.</p>",
             "status": "published",
         },
-        "text": ["title", "summary", "content_note", "featured_image_alt"],
+        "text": ["title", "summary", "content_note"],
         "urls": [],
         "rich": ["body"],
         "public": "/articles/base/",

@@ -4,8 +4,6 @@ import urllib.parse
 
 import pytest
 from django.test import Client
-from django.urls import get_resolver
-from django.views.static import serve
 
 from tests.hostile.payloads import (
     INVALID_UTF8,
@@ -39,17 +37,13 @@ TRAVERSALS = [
 
 
 @pytest.fixture
-def media(monkeypatch, tmp_path):
+def media(settings, tmp_path):
     """/media/ served from a fresh folder, with a file in it and a secret beside it."""
     root = tmp_path / "media"
     root.mkdir()
     (root / "inside.txt").write_text("inside")
     (tmp_path / "secret.txt").write_text(SECRET)
-    # The URL pattern keeps the MEDIA_ROOT of the moment urls.py was imported.
-    pattern = next(
-        p for p in get_resolver().url_patterns if getattr(p, "callback", None) is serve
-    )
-    monkeypatch.setitem(pattern.default_args, "document_root", root)
+    settings.MEDIA_ROOT = root
     return root
 
 

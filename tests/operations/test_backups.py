@@ -13,7 +13,7 @@ from django.test import Client
 from articles.models import Article
 from comments.models import Comment
 from tests.comments.conftest import make_comment, run_command
-from tests.factories import make_article, make_image_file
+from tests.factories import make_article, make_image, make_image_file
 
 needs_pg_dump = pytest.mark.skipif(
     connection.vendor == "postgresql" and shutil.which("pg_dump") is None,
@@ -25,8 +25,9 @@ needs_pg_dump = pytest.mark.skipif(
 def site_content(transactional_db):
     article = make_article(
         title="Kept through a restore",
-        featured_image=make_image_file("lake.jpg", size=(1600, 900)),
-        featured_image_alt="A quiet lake at dawn.",
+        featured_image=make_image(
+            make_image_file("lake.jpg", size=(1600, 900)), alt="A quiet lake at dawn."
+        ),
     )
     first = make_comment(article, comment="The first voice in the thread.")
     make_comment(article, parent=first, comment="A reply under the first voice.")
@@ -79,7 +80,7 @@ def test_a_restored_backup_shows_the_same_pages_threads_and_images(
     assert parent.comment == "The first voice in the thread."
     assert reply.level == 1
     article = Article.objects.get(pk=site_content.pk)
-    original = settings.MEDIA_ROOT / article.featured_image.name
+    original = settings.MEDIA_ROOT / article.featured_image.file.name
     assert original.read_bytes()[:3] == b"\xff\xd8\xff"  # a JPEG again
     for src in re.findall(r'src="/media/([^"]+)"', html):
         assert (settings.MEDIA_ROOT / src).is_file()
@@ -97,7 +98,7 @@ def test_the_archive_holds_a_manifest_the_database_and_the_media(
     assert manifest["database"]["vendor"] == connection.vendor
     assert manifest["database"]["file"] in names
     assert manifest["database"]["migrations"]["comments"].startswith("0")
-    image = f"media/{site_content.featured_image.name}"
+    image = f"media/{site_content.featured_image.file.name}"
     assert image in names
     assert manifest["media"]["files"] == len(
         [n for n in names if n.startswith("media/")]

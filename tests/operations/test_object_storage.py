@@ -18,9 +18,10 @@ from django.utils import timezone
 from moto.server import ThreadedMotoServer
 
 from articles.models import Article
+from recoverysite.models import Image as LibraryImage
 from recoverysite.publishing import Status
 from tests.comments.conftest import run_command
-from tests.factories import make_image_file
+from tests.factories import make_image, make_image_file
 
 BUCKET = "recovery-media"
 
@@ -107,6 +108,17 @@ def test_an_image_uploaded_in_the_admin_lands_in_the_bucket_and_pages_use_it(
 ):
     now = timezone.localtime()
     response = staff_client.post(
+        reverse("admin:recoverysite_image_add"),
+        {
+            "upload": make_image_file("sea.jpg", size=(1600, 900)),
+            "alt": "Grey waves under a pale sky.",
+            "caption": "",
+            "credit": "",
+        },
+    )
+    assert response.status_code == 302
+    image = LibraryImage.objects.get(alt="Grey waves under a pale sky.")
+    response = staff_client.post(
         reverse("admin:articles_article_add"),
         {
             "title": "By the sea",
@@ -115,8 +127,7 @@ def test_an_image_uploaded_in_the_admin_lands_in_the_bucket_and_pages_use_it(
             "summary": "Waves.",
             "content_note": "",
             "body": "<p>Hello.</p>",
-            "featured_image": make_image_file("sea.jpg", size=(1600, 900)),
-            "featured_image_alt": "Grey waves under a pale sky.",
+            "featured_image": image.pk,
             "status": Status.PUBLISHED,
             "published_at_0": now.strftime("%Y-%m-%d"),
             "published_at_1": (now - timezone.timedelta(minutes=1)).strftime(
@@ -128,7 +139,7 @@ def test_an_image_uploaded_in_the_admin_lands_in_the_bucket_and_pages_use_it(
     )
     assert response.status_code == 302
     article = Article.objects.get(slug="by-the-sea")
-    assert article.featured_image.url.startswith(f"{s3_media}/{BUCKET}/")
+    assert article.featured_image.file.url.startswith(f"{s3_media}/{BUCKET}/")
 
     page = Client().get(article.get_absolute_url())
     assert page.status_code == 200
@@ -148,7 +159,7 @@ def test_an_image_uploaded_in_the_admin_lands_in_the_bucket_and_pages_use_it(
             aws_secret_access_key="testing",
         ).list_objects_v2(Bucket=BUCKET)["Contents"]
     ]
-    assert article.featured_image.name in keys
+    assert article.featured_image.file.name in keys
     assert any(key.startswith("renditions/") for key in keys)
     # Public objects: the addresses in the page serve pictures without signing.
     src = html.split(f'src="{bucket_url}', 1)[1].split('"', 1)[0]
@@ -164,12 +175,13 @@ def test_a_backup_carries_the_bucket_files_and_restore_puts_them_back(
         title="Kept in the bucket",
         summary="Waves.",
         body="<p>Hello.</p>",
-        featured_image=make_image_file("pier.jpg", size=(800, 600)),
-        featured_image_alt="A pier.",
+        featured_image=make_image(
+            make_image_file("pier.jpg", size=(800, 600)), alt="A pier."
+        ),
         status=Status.PUBLISHED,
         published_at=timezone.now() - timezone.timedelta(hours=1),
     )
-    name = article.featured_image.name
+    name = article.featured_image.file.name
     original = default_storage.open(name).read()
     output = run_command("backup", output=str(tmp_path))
     archive = output.strip().splitlines()[-1]
@@ -181,4 +193,4 @@ def test_a_backup_carries_the_bucket_files_and_restore_puts_them_back(
     run_command("restore", archive, interactive=False)
 
     assert default_storage.open(name).read() == original
-    assert Article.objects.get(slug=article.slug).featured_image.name == name
+    assert Article.objects.get(slug=article.slug).featured_image.file.name == name

@@ -10,13 +10,13 @@ from django.utils import timezone
 from tests.factories import make_image_file
 
 BEFORE = [
-    ("recoverysite", "0002_search_vector"),
-    ("articles", "0003_wordpress_item"),
-    ("events", "0002_search_vector"),
+    ("recoverysite", "0004_page_unpublish_at_and_publish_permission"),
+    ("articles", "0004_article_unpublish_at_and_publish_permission"),
+    ("events", "0003_event_unpublish_at_presenter_updated_at"),
 ]
 AFTER = [
-    ("articles", "0006_featured_image_from_library"),
-    ("events", "0005_images_from_library"),
+    ("articles", "0007_featured_image_from_library"),
+    ("events", "0006_images_from_library"),
 ]
 
 
@@ -81,7 +81,7 @@ def test_files_become_library_images_with_their_alt_text():
     )
 
     # Back again: the old fields get their files and descriptions.
-    old = migrate(BEFORE[1:] + [("recoverysite", "0003_image_library")])
+    old = migrate(BEFORE[1:] + [("recoverysite", "0005_image_library")])
     article = old.get_model("articles", "Article").objects.get(slug="hope")
     assert (article.featured_image.name, article.featured_image_alt) == (
         name,
