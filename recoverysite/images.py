@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from PIL import Image as PillowImage
 
 from recoverysite import renditions
 from recoverysite.uploads import clean_image
@@ -146,8 +145,16 @@ class Image(models.Model):
             records = renditions.make_records(
                 self.file.name, storage, [spec_name], self.renditions
             )
-        except (OSError, ValueError, PillowImage.DecompressionBombError):
-            logger.warning("Cannot make the %s rendition of %s", spec_name, self.file)
+        except Exception:
+            # Object storage clients raise their own errors (an unreachable S3
+            # endpoint is not an OSError): the page shows without this picture
+            # rather than failing, and the next view tries again.
+            logger.warning(
+                "Cannot make the %s rendition of %s",
+                spec_name,
+                self.file,
+                exc_info=True,
+            )
             return None
         self.renditions = records
         if self.pk:

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
 
 from recoverysite.models import Image as LibraryImage
@@ -267,3 +268,26 @@ def test_changing_a_picture_makes_cached_pages_that_may_show_it_outdated():
     from recoverysite.caching import tags_for_change
 
     assert tags_for_change(make_image()) == ["site", "articles", "events"]
+
+
+class StorageUnreachable(Exception):
+    """Like an object-storage client's error: not an OSError."""
+
+
+def test_a_picture_whose_storage_is_unreachable_leaves_the_page_working(
+    client, monkeypatch
+):
+    image = make_image()
+    # As after the migration into the library: renditions not made yet.
+    LibraryImage.objects.filter(pk=image.pk).update(renditions={})
+    article = make_article(title="Shore", featured_image=image)
+
+    def unreachable(*args, **kwargs):
+        raise StorageUnreachable("endpoint unreachable")
+
+    monkeypatch.setattr(FileSystemStorage, "open", unreachable)
+    response = client.get(article.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Shore" in response.text
+    assert image.file.name not in response.text
