@@ -2,11 +2,23 @@
 import os
 import sys
 
+# Commands that must work before the site is configured.
+NEEDS_NO_SETTINGS = {"help", "version", "--help", "-h", "--version"}
+
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "recoverysite.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
+    if len(sys.argv) > 1 and sys.argv[1] not in NEEDS_NO_SETTINGS:
+        # Django would keep this error for later and then fail somewhere else
+        # ("Models aren't loaded yet"); say what is wrong with the settings.
+        try:
+            settings.INSTALLED_APPS  # noqa: B018 (reading it loads the settings)
+        except ImproperlyConfigured as error:
+            sys.exit(f"ImproperlyConfigured: {error}")
     execute_from_command_line(sys.argv)
 
 

@@ -57,7 +57,8 @@ else:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set to a random value of at least 50 characters when "
             'DEBUG is off. Generate one with: python -c "from django.core.management.'
-            'utils import get_random_secret_key; print(get_random_secret_key())"'
+            'utils import get_random_secret_key; print(get_random_secret_key())". '
+            "For local development set DEBUG=1 instead (make does)."
         )
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured(

@@ -87,6 +87,23 @@ def test_debug_off_is_the_default_so_production_needs_no_flag():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_any_command_names_the_unsafe_setting_not_a_later_error():
+    result = manage("makemigrations", "--check", "--dry-run")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+    assert "DEBUG=1" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Models aren't loaded yet" not in result.stderr
+
+
+def test_help_works_before_the_site_is_configured():
+    result = manage("help")
+
+    assert result.returncode == 0
+    assert "makemigrations" in result.stdout
+
+
 def test_development_starts_without_any_configuration():
     result = manage("check", DEBUG="1")
 
