@@ -19,7 +19,12 @@ from articles.models import Article
 from comments.models import Comment, CommentStatus
 from events.models import Event
 from recoverysite.models import Page
-from recoverysite.publishing import Status, format_moment
+from recoverysite.publishing import (
+    Status,
+    format_moment,
+    published_filter,
+    scheduled_filter,
+)
 
 ITEMS_PER_SECTION = 5
 RECENT_DAYS = 30
@@ -83,14 +88,10 @@ def build_dashboard(user):
 
 def state_counts(model, now):
     """Drafts, scheduled, recently published (and, for events, upcoming): 1 query."""
-    published = Q(status=Status.PUBLISHED, published_at__lte=now) & (
-        Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
-    )
+    published = published_filter(now)
     aggregates = {
         "draft": Count("pk", filter=Q(status=Status.DRAFT)),
-        "scheduled": Count(
-            "pk", filter=Q(status=Status.PUBLISHED, published_at__gt=now)
-        ),
+        "scheduled": Count("pk", filter=scheduled_filter(now)),
         "recent": Count(
             "pk",
             filter=published
@@ -155,7 +156,7 @@ def drafts_section(models, counts):
 def scheduled_section(models, counts, now):
     scheduled = merged(
         [
-            model._default_manager.filter(status=Status.PUBLISHED, published_at__gt=now)
+            model._default_manager.filter(scheduled_filter(now))
             .only("pk", "title", "status", "published_at", "unpublish_at")
             .order_by("published_at")
             for model in models

@@ -17,19 +17,25 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def published_filter(now):
+    """The publication rule as a condition, for querysets and aggregates alike."""
+    return models.Q(status=Status.PUBLISHED, published_at__lte=now) & (
+        models.Q(unpublish_at__isnull=True) | models.Q(unpublish_at__gt=now)
+    )
+
+
+def scheduled_filter(now):
+    return models.Q(status=Status.PUBLISHED, published_at__gt=now)
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """Items visitors may see: published, with a publication date now or past."""
-        now = timezone.now()
-        return self.filter(
-            models.Q(unpublish_at__isnull=True) | models.Q(unpublish_at__gt=now),
-            status=Status.PUBLISHED,
-            published_at__lte=now,
-        )
+        return self.filter(published_filter(timezone.now()))
 
     def scheduled(self):
         """Items that will appear by themselves at their publication date."""
-        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+        return self.filter(scheduled_filter(timezone.now()))
 
     def expired(self):
         """Published items taken down by their unpublish date."""
