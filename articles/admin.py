@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, WordPressItem
-from recoverysite.admin import PublishableAdmin
-from recoverysite.image_admin import ImageChoiceAdmin
+from articles.models import Article
+from editorial.admin import PublishableAdmin
+from images.admin import ImageChoiceAdmin
 from recoverysite.publishing import Status
 
 
@@ -61,25 +61,3 @@ class ArticleAdmin(ImageChoiceAdmin, PublishableAdmin):
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
-
-
-@admin.register(WordPressItem)
-class WordPressItemAdmin(admin.ModelAdmin):
-    """What each item of an imported WordPress export became; read only."""
-
-    list_display = [
-        "wp_id",
-        "kind",
-        "content_object",
-        "sticky",
-        "source",
-        "imported_at",
-    ]
-    list_filter = ["kind", "sticky", "source"]
-    search_fields = ["wp_id", "guid"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

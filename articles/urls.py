@@ -1,7 +1,9 @@
 from django.urls import path
 
 from articles import feeds, views
-from recoverysite.caching import cache_tags
+from articles.models import Article
+from comments.feeds import CommentsFeed
+from pagecache.tags import cache_tags
 
 app_name = "articles"
 # Pages that list articles show their comment counts too.
@@ -52,4 +54,9 @@ urlpatterns = [
         name="tag-feed-atom",
     ),
     path("authors/<slug:slug>/", listing(views.AuthorView.as_view()), name="author"),
+    path(
+        "feeds/comments/articles/<slug:slug>/",
+        CommentsFeed(Article),
+        name="comments-feed",
+    ),
 ]

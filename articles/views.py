@@ -9,7 +9,8 @@ from django.views.generic import DetailView, ListView, MonthArchiveView, YearArc
 from taggit.models import Tag
 
 from articles.models import Article
-from recoverysite.caching import add_cache_tags, comments_tag
+from comments.models import thread_cache_tag
+from pagecache.tags import add_cache_tags
 from recoverysite.publishing import PreviewMixin
 
 
@@ -93,7 +94,7 @@ class ArticleDetailView(PreviewMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        add_cache_tags(self.request, comments_tag(self.object))
+        add_cache_tags(self.request, thread_cache_tag(Article, self.object.pk))
         related = Article.objects.published().related_to(self.object)
         return super().get_context_data(
             related_articles=related,

@@ -192,7 +192,7 @@ def child(export):
     django.setup()
     from django.db import connection
 
-    from articles.wordpress_import import import_wordpress
+    from wordpress.importer import import_wordpress
 
     before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()

@@ -1,10 +1,16 @@
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connections, models, router
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_comments.models import Comment as BaseComment
 from django_comments_xtd.models import XtdComment, XtdCommentManager
+
+
+def thread_cache_tag(model, pk):
+    """The page-cache tag of the comments shown on the page of ``model`` ``pk``."""
+    return f"comments:{model._meta.label_lower}:{pk}"
 
 
 class CommentStatus(models.TextChoices):
@@ -90,6 +96,74 @@ class CommentQuerySet(models.QuerySet):
         shown.reverse()
         return shown
 
+    def insert_threads(self, entries):
+        """
+        Store new comments whose thread fields (level, order, nested_count) are
+        worked out, given as (comment, parent or None, first comment of its
+        thread or None), in a few statements instead of ten or so per reply.
+
+        A Comment spans three tables (django-contrib-comments', then
+        django-comments-xtd's, then ours) and bulk_create() refuses such models,
+        so the first table's rows go through bulk_create(), which returns their
+        keys, and the other two tables' rows are inserted with executemany().
+        """
+        rows = [row for row, _parent, _root in entries]
+        if not rows:
+            return
+        for row in rows:
+            # What Comment.save() keeps in step with the moderation state.
+            row.is_public = row.status == CommentStatus.PUBLISHED
+            row.is_removed = row.status in {
+                CommentStatus.REMOVED,
+                CommentStatus.WITHDRAWN,
+            }
+        fields = [
+            field
+            for field in BaseComment._meta.concrete_fields
+            if not field.primary_key
+        ]
+        base_rows = BaseComment.objects.bulk_create(
+            [
+                BaseComment(
+                    **{field.attname: getattr(row, field.attname) for field in fields}
+                )
+                for row in rows
+            ]
+        )
+        for row, base_row in zip(rows, base_rows, strict=True):
+            for model in [BaseComment, XtdComment, Comment]:
+                setattr(row, model._meta.pk.attname, base_row.pk)
+        for row, parent, root in entries:
+            # A thread's first comment is its own parent and names the thread.
+            row.parent_id = parent.pk if parent else row.pk
+            row.thread_id = root.pk if root else row.pk
+        database = router.db_for_write(Comment)
+        for model in [XtdComment, Comment]:
+            insert_table_rows(connections[database], model, rows)
+        for row in rows:
+            row._state.adding = False
+            row._state.db = database
+
+
+def insert_table_rows(connection, model, rows):
+    """INSERT the columns of ``model``'s own table for ``rows``, as save() does."""
+    fields = model._meta.local_concrete_fields
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table),
+        ", ".join(quote(field.column) for field in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    values = [
+        [
+            field.get_db_prep_save(field.pre_save(row, True), connection)
+            for field in fields
+        ]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, values)
+
 
 class CommentManager(XtdCommentManager.from_queryset(CommentQuerySet)):
     pass
@@ -151,6 +225,10 @@ class Comment(XtdComment):
 
     def is_reply(self):
         return self.parent_id != self.pk
+
+    def page_cache_tags(self):
+        target = ContentType.objects.get_for_id(self.content_type_id).model_class()
+        return [thread_cache_tag(target, self.object_pk), "comment-counts"]
 
 
 class EmailAddress(models.Model):
@@ -279,6 +357,9 @@ class ModerationPolicy(models.Model):
 
     def __str__(self):
         return str(_("Moderation rules"))
+
+    def page_cache_tags(self):
+        return ["comment-forms"]
 
     @classmethod
     def load(cls):

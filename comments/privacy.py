@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from comments.models import Comment, CommentStatus, EmailAddress, OutgoingEmail
-from recoverysite.caching import invalidate, tags_for_change
+from pagecache.tags import invalidate, tags_for_change
 
 
 def export_commenter(email):

@@ -1,8 +1,6 @@
 from django.urls import path
 
-from articles.models import Article
 from comments import views
-from comments.feeds import CommentsFeed
 
 app_name = "comments"
 urlpatterns = [
@@ -12,13 +10,4 @@ urlpatterns = [
     path("comments/confirm/<str:token>/", views.confirm, name="confirm"),
     path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("comments/delete/<str:token>/", views.delete, name="delete"),
-]
-
-# Comment feeds of each model that takes comments.
-urlpatterns += [
-    path(
-        "feeds/comments/articles/<slug:slug>/",
-        CommentsFeed(Article),
-        name="article-feed",
-    ),
 ]

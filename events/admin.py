@@ -11,16 +11,12 @@ from django.utils import dateformat
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from editorial.admin import EditorialAdmin, PublicationStateFilter, PublishableAdmin
+from editorial.edit_conflicts import EditConflictForm
 from events.models import Event, EventPresenter, Presenter, known_time_zones
-from recoverysite.admin import (
-    AccessibleAdminMedia,
-    EditorialAdmin,
-    PublicationStateFilter,
-    PublishableAdmin,
-)
-from recoverysite.edit_conflicts import EditConflictForm
-from recoverysite.image_admin import ImageChoiceAdmin, thumbnail_html
-from recoverysite.uploads import StoreUploadsFirst
+from images.admin import ImageChoiceAdmin, thumbnail_html
+from images.uploads import StoreUploadsFirst
+from recoverysite.admin import AccessibleAdminMedia
 
 
 class WallClockDateTimeField(forms.SplitDateTimeField):

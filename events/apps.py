@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from events import dashboard  # noqa: F401 - adds its dashboard section

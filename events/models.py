@@ -20,20 +20,15 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from events.embeds import parse_recording_url
+from images.uploads import captions_name, handout_name, validate_pdf, validate_webvtt
 from recoverysite.publishing import Publishable, PublishableQuerySet
 from recoverysite.rich_text import (
     EXTENSIONS,
     image_description_errors,
     sanitize_html,
 )
-from recoverysite.search import Searchable, SearchableManager
 from recoverysite.slugs import unique_slug
-from recoverysite.uploads import (
-    captions_name,
-    handout_name,
-    validate_pdf,
-    validate_webvtt,
-)
+from search.models import Searchable, SearchableManager
 
 # Words used by /events/<word>/ addresses of the site itself.
 RESERVED_SLUGS = {"feed", "tags"}
@@ -86,7 +81,7 @@ class Presenter(Searchable, models.Model):
         help_text=_("The last part of the presenter's page address."),
     )
     photo = models.ForeignKey(
-        "recoverysite.Image",
+        "images.Image",
         verbose_name=_("photo"),
         null=True,
         blank=True,
@@ -156,6 +151,13 @@ class Presenter(Searchable, models.Model):
 
     def get_absolute_url(self):
         return reverse("events:presenter", kwargs={"slug": self.slug})
+
+    def page_cache_tags(self):
+        return ["events"]
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.public()
 
     def get_full_url(self):
         return settings.SITE_URL + self.get_absolute_url()
@@ -284,7 +286,7 @@ class Event(Searchable, Publishable):
         ),
     )
     featured_image = models.ForeignKey(
-        "recoverysite.Image",
+        "images.Image",
         verbose_name=_("featured image"),
         null=True,
         blank=True,
@@ -354,6 +356,7 @@ class Event(Searchable, Publishable):
         "B": ["summary"],
         "C": ["description", "transcript"],
     }
+    search_date_field = "start"
 
     class Meta:
         ordering = ["-start"]
@@ -376,6 +379,13 @@ class Event(Searchable, Publishable):
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def page_cache_tags(self):
+        return ["events"]
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.published()
 
     def get_full_url(self):
         return settings.SITE_URL + self.get_absolute_url()
@@ -590,6 +600,9 @@ class EventPresenter(models.Model):
 
     def __str__(self):
         return f"{self.presenter} ({self.get_role_display()})"
+
+    def page_cache_tags(self):
+        return ["events"]
 
 
 def utc_stamp(moment):

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from events import feeds, views
-from recoverysite.caching import cache_tags
+from pagecache.tags import cache_tags
 
 app_name = "events"
 events_pages = cache_tags("site", "events")

@@ -5,9 +5,10 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from comments.models import thread_cache_tag
 from events.models import Event, Presenter
-from recoverysite.caching import add_cache_tags, cache_at_most_until, comments_tag
-from recoverysite.publishing import PreviewMixin
+from pagecache.tags import add_cache_tags
+from recoverysite.publishing import PreviewMixin, expire_at
 
 
 class EventListView(ListView):
@@ -51,10 +52,14 @@ class EventDetailView(PreviewMixin, DetailView):
         return super().get_queryset().for_cards().prefetch_related("tags")
 
     def get_context_data(self, **kwargs):
-        add_cache_tags(self.request, comments_tag(self.object))
-        # "Happening now" and the join link come and go on the clock, not on a save.
-        cache_at_most_until(self.request, self.object.next_phase_change())
+        add_cache_tags(self.request, thread_cache_tag(Event, self.object.pk))
         return super().get_context_data(**kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        # "Happening now" and the join link come and go on the clock, not on a save.
+        expire_at(response, self.object.next_phase_change())
+        return response
 
 
 class PresenterListView(ListView):

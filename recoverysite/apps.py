@@ -20,9 +20,7 @@ class RecoverySiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from recoverysite.caching import connect_invalidation
         from recoverysite.tags import give_tag_a_slug
 
         post_migrate.connect(sync_site_domain, sender=self)
-        connect_invalidation()
         pre_save.connect(give_tag_a_slug, sender="taggit.Tag")

@@ -7,9 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import dateformat, timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext_lazy as _
-
-from recoverysite.caching import cache_at_most_until
 
 
 class Status(models.TextChoices):
@@ -161,6 +160,19 @@ def keep_old_address(old_path, new_path):
     )
 
 
+def expire_at(response, moment):
+    """
+    Say that ``response`` is outdated at ``moment`` (an unpublish date, an
+    event's start): no cache keeps it longer. The earliest of several moments wins.
+    """
+    if moment is None:
+        return
+    seconds = moment.timestamp()
+    if (known := parse_http_date_safe(response.get("Expires", ""))) is not None:
+        seconds = min(seconds, known)
+    response["Expires"] = http_date(seconds)
+
+
 class PreviewMixin:
     """
     For detail views: visitors see published items only; staff who may change the
@@ -180,15 +192,16 @@ class PreviewMixin:
         return queryset if self.can_preview() else queryset.published()
 
     def get_context_data(self, **kwargs):
-        # A published page leaves the cache by its unpublish date at the latest.
-        cache_at_most_until(self.request, self.object.unpublish_at)
         return super().get_context_data(
             is_preview=not self.object.is_published(), **kwargs
         )
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        if not self.object.is_published():
+        if self.object.is_published():
+            # Caches keep a published page until its unpublish date at most.
+            expire_at(response, self.object.unpublish_at)
+        else:
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex"
         return response

@@ -25,7 +25,7 @@ EXTENSIONS = {
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
     # Pictures from the image library: "Browse…" in the figure dialog opens the
     # library's picker, which fills in the address, description and caption.
-    "Figure": {"pickerUrl": reverse_lazy("admin:recoverysite_image_picker")},
+    "Figure": {"pickerUrl": reverse_lazy("admin:images_image_picker")},
     "Image": True,
     "Caption": True,
 }

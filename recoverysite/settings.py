@@ -114,12 +114,23 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "axes",
     "reversion",
+    # The project: settings, users, site settings, the publication rule, the
+    # base templates. Then the features, each building only on those above it
+    # (docs/architecture.md).
     "recoverysite",
-    "articles",
-    "events",
+    "pagecache",
+    "images",
+    "search",
+    "editorial",
     "django_comments",
     "django_comments_xtd",
     "comments",
+    "articles",
+    "events",
+    "pages",
+    "operations",
+    "wordpress",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -134,11 +145,11 @@ MIDDLEWARE = [
     # Below WhiteNoise, which serves its own pre-compressed static files.
     "django.middleware.gzip.GZipMiddleware",
     # /?p=123 links of a site imported from WordPress answer 301.
-    "articles.wordpress_import.middleware.WordPressQueryRedirectMiddleware",
+    "wordpress.middleware.WordPressQueryRedirectMiddleware",
     # ETags and 304 answers for every page, cached or not.
     "django.middleware.http.ConditionalGetMiddleware",
-    "recoverysite.http_caching.CacheControlMiddleware",
-    "recoverysite.caching.AnonymousPageCacheMiddleware",
+    "pagecache.middleware.CacheControlMiddleware",
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "recoverysite.security.NoncePagesAreNotStoredMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -170,6 +181,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "recoverysite.context_processors.site",
+                "pages.context_processors.menu",
             ],
         },
     },
@@ -284,7 +296,7 @@ STORAGES = {
 # Upload limits; Pillow refuses images above this before decoding them fully.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# What editors may upload (recoverysite/uploads.py, docs/media.md): bytes per
+# What editors may upload (images/uploads.py, docs/media.md): bytes per
 # image, pixels per image (checked from the header, before decoding), bytes per
 # PDF handout and per WebVTT captions file.
 UPLOAD_MAX_IMAGE_BYTES = int(os.environ.get("UPLOAD_MAX_IMAGE_BYTES", 15 * 1024 * 1024))
@@ -386,6 +398,8 @@ EVENTS_DEFAULT_TIMEZONE = os.environ.get("EVENTS_DEFAULT_TIMEZONE", TIME_ZONE)
 # How many minutes before its start an event page says "Happening now" with the
 # join link; the page keeps saying it until the event ends.
 EVENTS_HAPPENING_NOW_MINUTES = int(os.environ.get("EVENTS_HAPPENING_NOW_MINUTES", "15"))
+# What the site search covers, in the order of its tabs (search/sources.py).
+SEARCH_MODELS = ["articles.Article", "events.Event", "events.Presenter", "pages.Page"]
 TAGGIT_CASE_INSENSITIVE = True
 # One spelling per tag: Unicode-normalised, without hidden characters.
 TAGGIT_TAGS_FROM_STRING = "recoverysite.tags.parse_tags"
@@ -475,10 +489,10 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     )
     # The replica serves the same tables: tests read through the primary.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["recoverysite.replicas.PrimaryReplicaRouter"]
+    DATABASE_ROUTERS = ["operations.replicas.PrimaryReplicaRouter"]
     MIDDLEWARE.insert(
-        MIDDLEWARE.index("recoverysite.caching.AnonymousPageCacheMiddleware") + 1,
-        "recoverysite.replicas.ReplicaReadsMiddleware",
+        MIDDLEWARE.index("pagecache.middleware.AnonymousPageCacheMiddleware") + 1,
+        "operations.replicas.ReplicaReadsMiddleware",
     )
 # A browser reads from the primary for this long after it changed something.
 REPLICA_MAX_LAG_SECONDS = int(os.environ.get("REPLICA_MAX_LAG_SECONDS", "10"))

@@ -6,10 +6,11 @@ from django.views.generic import TemplateView
 
 from articles.sitemaps import ArticleSitemap, TagSitemap
 from events.sitemaps import EventSectionSitemap, EventSitemap, PresenterSitemap
-from recoverysite import health, views
-from recoverysite.caching import cache_tags
-from recoverysite.media_serving import serve_media
-from recoverysite.sitemaps import PageSitemap, SectionSitemap
+from images.views import serve_media
+from operations import health
+from pagecache.tags import cache_tags
+from pages.sitemaps import PageSitemap, SectionSitemap
+from pages.views import HomeView
 
 handler400 = "recoverysite.error_pages.bad_request"
 handler403 = "recoverysite.error_pages.permission_denied"
@@ -30,15 +31,13 @@ handler500 = "recoverysite.outages.server_error"
 urlpatterns = [
     path(
         "",
-        cache_tags("site", "articles", "events", "comment-counts")(
-            views.HomeView.as_view()
-        ),
+        cache_tags("site", "articles", "events", "comment-counts")(HomeView.as_view()),
         name="home",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", health.alive, name="healthz"),
     path("readyz", health.ready, name="readyz"),
-    path("search/", views.SearchView.as_view(), name="search"),
+    path("", include("search.urls")),
     path(
         "sitemap.xml",
         cache_tags("site", "articles", "events")(sitemap_views.index),
@@ -65,13 +64,4 @@ if settings.SERVE_MEDIA:
     urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_media)]
 
 # Pages come last: /<slug>/ would otherwise shadow the sections above.
-urlpatterns += [
-    path(
-        "<slug:slug>/", cache_tags("site")(views.PageDetailView.as_view()), name="page"
-    ),
-    path(
-        "<slug:parent>/<slug:slug>/",
-        cache_tags("site")(views.PageDetailView.as_view()),
-        name="page-child",
-    ),
-]
+urlpatterns += [path("", include("pages.urls"))]

@@ -11,8 +11,8 @@ from PIL import Image
 
 from articles.models import Article
 from events.models import Event, EventPresenter, Presenter
-from recoverysite.models import Image as LibraryImage
-from recoverysite.models import Page
+from images.models import Image as LibraryImage
+from pages.models import Page
 from recoverysite.publishing import Status
 
 _numbers = itertools.count(1)

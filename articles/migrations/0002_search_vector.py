@@ -3,20 +3,23 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-from recoverysite.search import search_index_operations
+from search.models import search_index_operations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0001_initial'),
+        ("articles", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='search_vector',
-            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+            model_name="article",
+            name="search_vector",
+            field=django.contrib.postgres.search.SearchVectorField(
+                editable=False, null=True
+            ),
         ),
-        *search_index_operations("articles", "article"),
+        *search_index_operations(
+            "articles", "article", {"A": ["title"], "B": ["summary"], "C": ["body"]}
+        ),
     ]

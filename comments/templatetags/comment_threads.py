@@ -3,12 +3,11 @@ import zlib
 
 from django import template
 from django.conf import settings
-from django.db.models import Count, Q
 from django.utils.html import escape, linebreaks, urlize
 from django.utils.safestring import mark_safe
 
 from comments.forms import CommentForm
-from comments.models import Comment, CommentStatus, ModerationPolicy
+from comments.models import Comment, ModerationPolicy
 from comments.moderation import comments_are_open
 from comments.views import initial_for
 
@@ -73,11 +72,3 @@ def initials(name):
 def avatar_colour(name):
     """One of six calm colours, always the same for the same name."""
     return zlib.crc32((name or "").encode()) % 6
-
-
-@register.simple_tag
-def pending_comments():
-    """How many comments wait for a moderator, and how many of them urgently."""
-    return Comment.objects.filter(status=CommentStatus.PENDING).aggregate(
-        total=Count("pk"), urgent=Count("pk", filter=Q(care_hold=True))
-    )

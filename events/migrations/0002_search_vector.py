@@ -3,26 +3,37 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-from recoverysite.search import search_index_operations
+from search.models import search_index_operations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0001_initial'),
+        ("events", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='event',
-            name='search_vector',
-            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+            model_name="event",
+            name="search_vector",
+            field=django.contrib.postgres.search.SearchVectorField(
+                editable=False, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='presenter',
-            name='search_vector',
-            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+            model_name="presenter",
+            name="search_vector",
+            field=django.contrib.postgres.search.SearchVectorField(
+                editable=False, null=True
+            ),
         ),
-        *search_index_operations("events", "event"),
-        *search_index_operations("events", "presenter"),
+        *search_index_operations(
+            "events",
+            "event",
+            {"A": ["title"], "B": ["summary"], "C": ["description", "transcript"]},
+        ),
+        *search_index_operations(
+            "events",
+            "presenter",
+            {"A": ["name"], "B": ["role", "affiliation", "short_bio"], "C": ["bio"]},
+        ),
     ]

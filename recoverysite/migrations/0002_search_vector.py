@@ -3,20 +3,21 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-from recoverysite.search import search_index_operations
+from search.models import search_index_operations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recoverysite', '0001_initial'),
+        ("recoverysite", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='page',
-            name='search_vector',
-            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+            model_name="page",
+            name="search_vector",
+            field=django.contrib.postgres.search.SearchVectorField(
+                editable=False, null=True
+            ),
         ),
-        *search_index_operations("recoverysite", "page"),
+        *search_index_operations("recoverysite", "page", {"A": ["title"], "C": ["body"]}),
     ]

@@ -177,7 +177,7 @@ def test_change_form_shows_the_featured_image_thumbnail(staff_client, db):
     assert 'class="image-preview" data-for="id_featured_image"' in html
     assert image.rendition("thumbnail").fallback[0].url in html
     # The choice is made by search, with "+" to upload a new picture.
-    assert 'data-image-preview="/admin/recoverysite/image/0/thumbnail/"' in html
+    assert 'data-image-preview="/admin/images/image/0/thumbnail/"' in html
     assert 'id="add_id_featured_image"' in html
 
 
@@ -218,7 +218,7 @@ def test_add_form_with_a_future_date_schedules_the_article(staff_client, db):
 def test_imported_wordpress_items_are_listed_read_only(staff_client):
     from django.contrib.contenttypes.models import ContentType
 
-    from articles.models import WordPressItem
+    from wordpress.models import WordPressItem
 
     article = make_article(title="Imported post")
     WordPressItem.objects.create(
@@ -229,9 +229,10 @@ def test_imported_wordpress_items_are_listed_read_only(staff_client):
         object_id=article.pk,
         checksum="x",
     )
-    response = staff_client.get(reverse("admin:articles_wordpressitem_changelist"))
+    response = staff_client.get(reverse("admin:wordpress_wordpressitem_changelist"))
     assert response.status_code == 200
     assert "Imported post" in response.text
     assert (
-        staff_client.get(reverse("admin:articles_wordpressitem_add")).status_code == 403
+        staff_client.get(reverse("admin:wordpress_wordpressitem_add")).status_code
+        == 403
     )

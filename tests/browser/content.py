@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from articles.models import Article
 from events.models import Event, Presenter
-from recoverysite.models import Page, SiteSettings
+from pages.models import Page
+from recoverysite.models import SiteSettings
 from tests.factories import (
     make_article,
     make_event,
@@ -138,6 +139,6 @@ PUBLIC_PAGES = {
     "event": lambda site: site.event.get_absolute_url(),
     "past event with recording": lambda site: site.past_event.get_absolute_url(),
     "presenter": lambda site: site.presenter.get_absolute_url(),
-    "search results": lambda site: reverse("search") + "?q=hope",
+    "search results": lambda site: reverse("search:results") + "?q=hope",
     "404": lambda site: "/no-such-page/",
 }

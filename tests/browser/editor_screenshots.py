@@ -65,8 +65,8 @@ def prepare_content():
     from django.contrib.auth.models import Group
     from django.utils import timezone
 
-    from articles.demo_content import SEED_ARTICLE_SLUG
     from articles.models import Article
+    from demo.articles import SEED_ARTICLE_SLUG
     from recoverysite.publishing import Status
 
     users = {}

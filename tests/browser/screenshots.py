@@ -49,8 +49,8 @@ VIEWPORTS = [Viewport("desktop", 1280, 900), Viewport("phone", 375, 812)]
 
 
 def seed_article():
-    from articles.demo_content import SEED_ARTICLE_SLUG
     from articles.models import Article
+    from demo.articles import SEED_ARTICLE_SLUG
 
     return Article.objects.get(slug=SEED_ARTICLE_SLUG).get_absolute_url()
 
@@ -61,7 +61,7 @@ def seed_event():
 
     if not apps.is_installed("events"):
         return None
-    from events.demo_content import SEED_EVENT_SLUG
+    from demo.events import SEED_EVENT_SLUG
     from events.models import Event
 
     return Event.objects.get(slug=SEED_EVENT_SLUG).get_absolute_url()
@@ -70,13 +70,13 @@ def seed_event():
 def image_library():
     from django.urls import reverse
 
-    return reverse("admin:recoverysite_image_changelist")
+    return reverse("admin:images_image_changelist")
 
 
 def image_picker():
     from django.urls import reverse
 
-    return reverse("admin:recoverysite_image_picker")
+    return reverse("admin:images_image_picker")
 
 
 def admin_index():
@@ -89,18 +89,18 @@ def library_image():
     """The seed article's picture in the image library's admin."""
     from django.urls import reverse
 
-    from articles.demo_content import SEED_ARTICLE_SLUG
     from articles.models import Article
+    from demo.articles import SEED_ARTICLE_SLUG
 
     image_id = Article.objects.get(slug=SEED_ARTICLE_SLUG).featured_image_id
-    return reverse("admin:recoverysite_image_change", args=[image_id])
+    return reverse("admin:images_image_change", args=[image_id])
 
 
 def article_form():
     from django.urls import reverse
 
-    from articles.demo_content import SEED_ARTICLE_SLUG
     from articles.models import Article
+    from demo.articles import SEED_ARTICLE_SLUG
 
     article = Article.objects.get(slug=SEED_ARTICLE_SLUG)
     return reverse("admin:articles_article_change", args=[article.pk])

@@ -189,10 +189,10 @@ def test_image_library_admin_pages_have_no_axe_violations(open_page, live_server
     editor = make_editor()
     image = site.article.featured_image
     pages = {
-        "library": "/admin/recoverysite/image/",
-        "picture": f"/admin/recoverysite/image/{image.pk}/change/",
-        "new picture": "/admin/recoverysite/image/add/",
-        "picker": "/admin/recoverysite/image/picker/",
+        "library": "/admin/images/image/",
+        "picture": f"/admin/images/image/{image.pk}/change/",
+        "new picture": "/admin/images/image/add/",
+        "picker": "/admin/images/image/picker/",
     }
     reports = {}
     for color_scheme in COLOR_SCHEMES:

@@ -212,7 +212,7 @@ def test_comments_on_a_draft_are_refused(post, open_policy):
 
 def test_comments_on_a_model_that_takes_none_are_refused(client, open_policy):
     page = make_page()
-    data = {"content_type": "recoverysite.page", "object_pk": str(page.pk)}
+    data = {"content_type": "pages.page", "object_pk": str(page.pk)}
     assert client.post("/comments/post/", data).status_code == 404
 
 

@@ -1,20 +1,12 @@
 """Admin change forms posted the way a browser posts them, and the three roles."""
 
-import importlib
-from types import SimpleNamespace
-
 import pytest
 from django import forms
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
 from taggit.forms import TagField
 
+from editorial.roles import create_roles
 from tests.factories import make_user
-
-roles_migration = importlib.import_module(
-    "recoverysite.migrations.0006_editorial_roles"
-)
 
 
 def add_form(data, form):
@@ -80,18 +72,10 @@ def messages_of(response):
     return [str(message) for message in response.context["messages"]]
 
 
-def create_roles_again():
-    """Run the roles migration's function again, with the models it knows."""
-    state = MigrationLoader(connection).project_state(
-        ("recoverysite", "0006_editorial_roles")
-    )
-    roles_migration.create_roles(state.apps, SimpleNamespace(connection=connection))
-
-
 def member_of(group_name, **kwargs):
     if not Group.objects.filter(name=group_name).exists():
         # Tests with real transactions empty the tables the migration filled.
-        create_roles_again()
+        create_roles()
     user = make_user(is_staff=True, password="x", **kwargs)
     user.groups.add(Group.objects.get(name=group_name))
     return user

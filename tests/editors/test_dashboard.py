@@ -12,7 +12,7 @@ from tests.factories import make_article, make_event, make_page
 pytestmark = pytest.mark.django_db
 
 # Session, user and permissions, the admin's app list, then the dashboard.
-QUERIES = 25
+QUERIES = 22
 
 
 def fill(now, times=1):
@@ -59,7 +59,7 @@ def test_dashboard_counts_and_lists_what_waits(editor_client, now):
     assert "Spring gathering" in section(html, "scheduled")
     assert f'href="/admin/articles/article/{scheduled.pk}/change/"' in html
     assert 'href="/admin/articles/article/?state=draft"' in section(html, "drafts")
-    assert 'href="/admin/recoverysite/page/?state=draft"' in section(html, "drafts")
+    assert 'href="/admin/pages/page/?state=draft"' in section(html, "drafts")
     assert 'href="/admin/comments/comment/?status__exact=pending"' in section(
         html, "comments"
     )

@@ -5,8 +5,7 @@ from django.contrib.redirects.models import Redirect
 from reversion.models import Version
 
 from articles.models import Article
-from recoverysite.search import search
-from recoverysite.views import SEARCH_SOURCES
+from search.sources import search
 from tests.editors.conftest import change_url, form_data, history_url, save
 from tests.factories import make_article, make_event, make_page, make_presenter
 
@@ -132,10 +131,10 @@ def test_a_restored_article_is_found_by_search_with_its_restored_words(
 
     restore(editor_client, article, first)
 
-    assert [r.title for r in search("gardening", SEARCH_SOURCES)] == [
+    assert [r.title for r in search("gardening")] == [
         "Gardening for calm"
     ]
-    assert search("cooking", SEARCH_SOURCES) == []
+    assert search("cooking") == []
 
 
 def test_restoring_an_older_slug_keeps_the_newer_address_working(editor_client, client):

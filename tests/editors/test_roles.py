@@ -8,7 +8,7 @@ from tests.comments.conftest import make_comment
 from tests.editors.conftest import (
     add_url,
     change_url,
-    create_roles_again,
+    create_roles,
     form_data,
 )
 from tests.factories import make_article, make_event, make_page
@@ -28,7 +28,7 @@ def test_the_three_roles_exist_after_migrating_a_fresh_database():
     editor = codenames("Editor")
     assert {
         ("articles", "publish_article"),
-        ("recoverysite", "publish_page"),
+        ("pages", "publish_page"),
         ("events", "publish_event"),
         ("events", "change_presenter"),
         ("taggit", "change_tag"),
@@ -38,8 +38,8 @@ def test_the_three_roles_exist_after_migrating_a_fresh_database():
         ("articles", "add_article"),
         ("articles", "change_article"),
         ("articles", "view_article"),
-        ("recoverysite", "add_image"),
-        ("recoverysite", "view_image"),
+        ("images", "add_image"),
+        ("images", "view_image"),
         ("taggit", "view_tag"),
     }
     assert {label for label, _codename in codenames("Moderator")} == {"comments"}
@@ -47,7 +47,7 @@ def test_the_three_roles_exist_after_migrating_a_fresh_database():
 
 def test_creating_the_roles_again_changes_nothing():
     before = {name: codenames(name) for name in ["Editor", "Author", "Moderator"]}
-    create_roles_again()
+    create_roles()
     assert Group.objects.filter(name__in=before).count() == 3
     assert {name: codenames(name) for name in before} == before
 
@@ -55,7 +55,7 @@ def test_creating_the_roles_again_changes_nothing():
 def test_creating_the_roles_restores_a_permission_removed_by_hand():
     group = Group.objects.get(name="Editor")
     group.permissions.remove(Permission.objects.get(codename="publish_article"))
-    create_roles_again()
+    create_roles()
     assert ("articles", "publish_article") in codenames("Editor")
 
 

@@ -5,12 +5,13 @@ import datetime
 import pytest
 from django.test import Client
 from django.utils import timezone
+from django.utils.http import parse_http_date
 
 from articles.models import Article
 from events.models import Event
-from recoverysite.models import Page
-from recoverysite.search import search
-from recoverysite.views import SEARCH_SOURCES
+from pagecache.middleware import seconds_to_keep
+from pages.models import Page
+from search.sources import search
 from tests.editors.conftest import change_url, form_data
 from tests.factories import make_article, make_event, make_page
 
@@ -60,7 +61,7 @@ def test_expired_article_leaves_lists_feeds_sitemaps_and_search(
             expired.slug not in response.text
         ), url
         assert "Spring helpline" in response.text or expiring.slug in response.text
-    assert [r.title for r in search("helpline", SEARCH_SOURCES)] == [
+    assert [r.title for r in search("helpline")] == [
         "Spring helpline hours"
     ]
 
@@ -81,11 +82,19 @@ def test_page_cache_keeps_a_page_no_longer_than_its_unpublish_date(
     client, settings, expiring
 ):
     settings.PAGE_CACHE_SECONDS = 600
+    settings.BROWSER_CACHE_SECONDS = 600
 
     response = client.get(expiring.get_absolute_url())
 
     assert response.status_code == 200
-    assert 0 < response.wsgi_request.cache_seconds <= 5 * 60
+    assert response["X-Page-Cache"] == "miss"
+    assert parse_http_date(response["Expires"]) == int(
+        expiring.unpublish_at.timestamp()
+    )
+    # Both the page cache and browsers keep it five minutes at most.
+    assert 0 < seconds_to_keep(response, settings.PAGE_CACHE_SECONDS) <= 5 * 60
+    max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert 0 < max_age <= 5 * 60
 
 
 def test_unpublish_date_before_the_publication_date_is_refused_with_the_text_kept(

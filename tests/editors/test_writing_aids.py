@@ -3,7 +3,7 @@
 import pytest
 
 from articles.models import Article
-from recoverysite.writing_aids import (
+from editorial.writing_aids import (
     count_syllables,
     publishing_warnings,
     reading_ease,
@@ -53,7 +53,7 @@ def test_change_form_shows_length_and_reading_ease_in_plain_words(editor_client,
     assert "Writing aids" in response.text
     assert "words · about 1 minute to read" in response.text
     assert "out of 100. Very easy to read." in response.text
-    assert "recoverysite/admin/writing_aids.js" in response.text
+    assert "editorial/admin/writing_aids.js" in response.text
 
 
 @pytest.mark.django_db

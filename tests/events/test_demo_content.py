@@ -6,9 +6,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from events import demo_content
+from demo import events as demo_content
+from demo.seed_page import read_seed_page
 from events.models import Event, EventPresenter, Presenter
-from recoverysite.seed_page import read_seed_page
 from tests.events.conftest import SEED_END, SEED_START
 
 SEED_TITLE = (

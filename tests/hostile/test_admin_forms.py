@@ -11,7 +11,8 @@ from taggit.models import Tag
 
 from articles.models import Article
 from events.models import Event, Presenter
-from recoverysite.models import Page, SiteSettings
+from pages.models import Page
+from recoverysite.models import SiteSettings
 from recoverysite.tags import tag_name
 from tests.comments.conftest import make_comment
 from tests.factories import make_article
@@ -67,7 +68,7 @@ FORMS = {
         "model": Presenter,
     },
     "page": {
-        "url": "/admin/recoverysite/page/add/",
+        "url": "/admin/pages/page/add/",
         "valid": {"title": "Base", "slug": "base", "status": "published"},
         "text": ["title"],
         "urls": [],

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
-from recoverysite.models import Image as LibraryImage
+from images.models import Image as LibraryImage
 from tests.upload_files import (
     HTML_PAGE,
     SVG_WITH_SCRIPT,
@@ -17,7 +17,7 @@ from tests.upload_files import (
     upload,
 )
 
-ADD = reverse("admin:recoverysite_image_add")
+ADD = reverse("admin:images_image_add")
 NOT_A_PICTURE = "This file is not a picture the site can use."
 
 
@@ -106,7 +106,7 @@ def test_any_file_name_is_stored_under_a_generated_name(staff_client, settings, 
     assert len(image.original_name) <= 200
     # The shown name is escaped wherever it appears.
     change = staff_client.get(
-        reverse("admin:recoverysite_image_change", args=[image.pk])
+        reverse("admin:images_image_change", args=[image.pk])
     )
     assert "<script>alert(1)</script>" not in change.text
 
@@ -114,7 +114,7 @@ def test_any_file_name_is_stored_under_a_generated_name(staff_client, settings, 
 def test_a_handout_that_is_an_html_page_is_refused(staff_client):
     from django.core.exceptions import ValidationError
 
-    from recoverysite.uploads import validate_pdf
+    from images.uploads import validate_pdf
 
     with pytest.raises(ValidationError):
         validate_pdf(upload("slides.pdf", HTML_PAGE))

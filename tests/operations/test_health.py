@@ -4,7 +4,7 @@ import pytest
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 
-from recoverysite import health
+from operations import health
 
 from .conftest import closed_port
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from moto.server import ThreadedMotoServer
 
 from articles.models import Article
-from recoverysite.models import Image as LibraryImage
+from images.models import Image as LibraryImage
 from recoverysite.publishing import Status
 from tests.comments.conftest import run_command
 from tests.factories import make_image, make_image_file
@@ -108,7 +108,7 @@ def test_an_image_uploaded_in_the_admin_lands_in_the_bucket_and_pages_use_it(
 ):
     now = timezone.localtime()
     response = staff_client.post(
-        reverse("admin:recoverysite_image_add"),
+        reverse("admin:images_image_add"),
         {
             "upload": make_image_file("sea.jpg", size=(1600, 900)),
             "alt": "Grey waves under a pale sky.",

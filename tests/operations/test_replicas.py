@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from comments.models import Comment, ModerationPolicy
-from recoverysite.replicas import (
+from operations.replicas import (
     RECENT_WRITE_COOKIE,
     PrimaryReplicaRouter,
     replica_allowed,
@@ -26,10 +26,10 @@ from tests.factories import make_article
 def replica(transactional_db, settings):
     """A second connection to the same test database, standing in for a replica."""
     connections.settings["replica"] = dict(connections["default"].settings_dict)
-    settings.DATABASE_ROUTERS = ["recoverysite.replicas.PrimaryReplicaRouter"]
+    settings.DATABASE_ROUTERS = ["operations.replicas.PrimaryReplicaRouter"]
     settings.MIDDLEWARE = [
         *settings.MIDDLEWARE,
-        "recoverysite.replicas.ReplicaReadsMiddleware",
+        "operations.replicas.ReplicaReadsMiddleware",
     ]
     policy = ModerationPolicy.load()
     policy.min_seconds_to_write = 0
@@ -123,7 +123,7 @@ def test_settings_add_the_router_only_with_a_replica_address():
     code = (
         "import json; from django.conf import settings; print(json.dumps(["
         "settings.DATABASE_ROUTERS, 'replica' in settings.DATABASES, "
-        "'recoverysite.replicas.ReplicaReadsMiddleware' in settings.MIDDLEWARE]))"
+        "'operations.replicas.ReplicaReadsMiddleware' in settings.MIDDLEWARE]))"
     )
 
     def settings_with(**environment):
@@ -146,4 +146,4 @@ def test_settings_add_the_router_only_with_a_replica_address():
     assert settings_with() == [[], False, False]
     assert settings_with(
         DATABASE_REPLICA_URL="postgres://reader@replica.internal/site"
-    ) == [["recoverysite.replicas.PrimaryReplicaRouter"], True, True]
+    ) == [["operations.replicas.PrimaryReplicaRouter"], True, True]

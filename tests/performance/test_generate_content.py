@@ -8,7 +8,7 @@ from django.test import Client
 from articles.models import Article
 from comments.models import Comment, CommentStatus
 from events.models import Event
-from recoverysite.search import full_text_available
+from search.models import full_text_available
 
 
 def generate(**numbers):

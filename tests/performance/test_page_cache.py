@@ -113,7 +113,7 @@ def test_a_cached_page_keeps_its_security_headers(client):
 def test_an_outdated_page_is_served_stale_while_one_request_rebuilds_it(client):
     from django.core.cache import cache
 
-    from recoverysite.caching import AnonymousPageCacheMiddleware
+    from pagecache.middleware import AnonymousPageCacheMiddleware
 
     article = make_article(title="Old")
     get(client, "/articles/")

@@ -3,7 +3,7 @@
 from django.http import HttpResponse
 from django.urls import path
 
-from recoverysite.caching import cache_tags
+from pagecache.tags import cache_tags
 from recoverysite.urls import urlpatterns as site_urlpatterns
 
 

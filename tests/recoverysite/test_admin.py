@@ -4,13 +4,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from recoverysite.models import Page, SiteSettings
+from pages.models import Page
+from recoverysite.models import SiteSettings
 from recoverysite.publishing import Status
 from tests.articles.test_models import HOSTILE_HTML, assert_harmless
 from tests.factories import make_page
 
-CHANGELIST = reverse("admin:recoverysite_page_changelist")
-ADD = reverse("admin:recoverysite_page_add")
+CHANGELIST = reverse("admin:pages_page_changelist")
+ADD = reverse("admin:pages_page_add")
 
 
 @pytest.fixture
@@ -68,7 +69,7 @@ def test_page_change_form_links_to_the_public_address(staff_client, db):
     page = make_page(title="Privacy", parent=parent)
 
     response = staff_client.get(
-        reverse("admin:recoverysite_page_change", args=[page.pk])
+        reverse("admin:pages_page_change", args=[page.pk])
     )
 
     assert "View on site" in response.text

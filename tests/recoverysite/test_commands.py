@@ -9,7 +9,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from articles.models import Article
-from recoverysite.models import Page, SiteSettings
+from pages.models import Page
+from recoverysite.models import SiteSettings
 
 SEED_TITLE = "What Professionals Need to Learn from Those They Try to Help"
 

@@ -3,7 +3,7 @@
 import pytest
 from django.template.loader import render_to_string
 
-from recoverysite import views
+from pages import views
 from recoverysite.models import SiteSettings
 from tests.factories import make_page
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from recoverysite.models import Page
+from pages.models import Page
 from recoverysite.publishing import Status
 from tests.articles.test_models import (
     HOSTILE_HTML,
@@ -287,6 +287,6 @@ def test_page_detail_uses_a_fixed_number_of_queries(
 
     # Site settings, menu, the page with its parent, its children.
     with django_assert_num_queries(4):
-        response = client.get(reverse("page", args=["about"]))
+        response = client.get(reverse("pages:detail", args=["about"]))
 
     assert response.status_code == 200

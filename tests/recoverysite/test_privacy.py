@@ -6,7 +6,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from comments.models import Comment, CommentStatus
-from recoverysite.models import Page, SiteSettings
+from pages.models import Page
+from recoverysite.models import SiteSettings
 from tests.browser.content import PUBLIC_PAGES, make_site
 from tests.factories import make_page
 

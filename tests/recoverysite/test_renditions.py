@@ -7,7 +7,7 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.urls import reverse
 from PIL import Image
 
-from recoverysite.models import Image as LibraryImage
+from images.models import Image as LibraryImage
 from tests.factories import make_article, make_image, make_image_file
 
 

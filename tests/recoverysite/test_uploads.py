@@ -10,8 +10,8 @@ from django.urls import reverse
 from PIL import Image
 
 from events.models import Event
-from recoverysite.models import Image as LibraryImage
-from recoverysite.uploads import clean_image, validate_pdf, validate_webvtt
+from images.models import Image as LibraryImage
+from images.uploads import clean_image, validate_pdf, validate_webvtt
 from tests.factories import make_event, make_image
 from tests.upload_files import (
     animated_gif,
@@ -21,7 +21,7 @@ from tests.upload_files import (
     upload,
 )
 
-ADD = reverse("admin:recoverysite_image_add")
+ADD = reverse("admin:images_image_add")
 
 
 def stored(image):

@@ -2,14 +2,9 @@
 
 import pytest
 
-from articles.wordpress_import.content import (
-    Converter,
-    comment_text,
-    plain_text,
-    wpautop,
-)
-from articles.wordpress_import.media import MediaLibrary
-from articles.wordpress_import.wxr import Attachment, Channel, Index
+from wordpress.content import Converter, comment_text, plain_text, wpautop
+from wordpress.media import MediaLibrary
+from wordpress.wxr import Attachment, Channel, Index
 
 
 @pytest.fixture

@@ -7,12 +7,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.redirects.models import Redirect
 from django.core.files.storage import default_storage
 
-from articles.models import Article, WordPressItem
+from articles.models import Article
 from comments.models import Comment, CommentStatus
-from recoverysite.models import Page
+from pages.models import Page
 from recoverysite.publishing import Status
 from tests.factories import make_user
 from tests.wordpress.conftest import FIXTURES
+from wordpress.models import WordPressItem
 
 pytestmark = pytest.mark.django_db
 EXPORT = FIXTURES / "edge_cases.xml"

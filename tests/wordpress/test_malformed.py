@@ -6,11 +6,12 @@ from django.contrib.redirects.models import Redirect
 from django.core.management.base import CommandError
 from taggit.models import Tag
 
-from articles.models import Article, WordPressItem
-from articles.wordpress_import import importer
+from articles.models import Article
 from comments.models import Comment
-from recoverysite.models import Page
+from pages.models import Page
 from tests.wordpress.conftest import FIXTURES
+from wordpress import importer
+from wordpress.models import WordPressItem
 
 pytestmark = pytest.mark.django_db
 

@@ -11,17 +11,16 @@ from django.contrib.redirects.models import Redirect
 from django.db.models import F
 from taggit.models import Tag
 
-from articles.models import Article, WordPressItem
+from articles.models import Article
 from comments.models import Comment, CommentStatus
-from recoverysite.models import Page
+from pages.models import Page
 from recoverysite.publishing import Status
+from wordpress.models import WordPressItem
 
 pytestmark = pytest.mark.django_db
 
 WP = "{https://wordpress.org/export/1.2/}"
-QUERY_MIDDLEWARE = (
-    "articles.wordpress_import.middleware.WordPressQueryRedirectMiddleware"
-)
+QUERY_MIDDLEWARE = "wordpress.middleware.WordPressQueryRedirectMiddleware"
 
 
 def items_of(path, post_type):
@@ -210,7 +209,7 @@ def test_numeric_addresses_redirect_through_the_middleware(
 ):
     # Before the page cache, so a cached home page never answers /?p=123.
     assert settings.MIDDLEWARE.index(QUERY_MIDDLEWARE) < settings.MIDDLEWARE.index(
-        "recoverysite.caching.AnonymousPageCacheMiddleware"
+        "pagecache.middleware.AnonymousPageCacheMiddleware"
     )
     run_import(theme_export)
     assert Redirect.objects.filter(old_path="/?p=1241").exists()

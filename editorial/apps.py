@@ -1,0 +1,14 @@
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    name = "editorial"
+    verbose_name = _("Editorial")
+
+    def ready(self):
+        from editorial.roles import create_roles
+
+        # Groups and permissions are auth's: the roles follow its migrations.
+        post_migrate.connect(create_roles, sender=apps.get_app_config("auth"))

@@ -1,0 +1,250 @@
+"""
+What an editor sees first in the admin: drafts, scheduled items and what was
+published lately, of every publishable model in the admin, and the sections other
+apps add (comments waiting for a moderator, the next events).
+
+Each section is a count and a few items, linking to the change list filtered the
+same way. Only sections the person may see are built, each in a fixed number of
+queries however much content there is.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.apps import apps
+from django.contrib import admin
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from recoverysite.publishing import (
+    Publishable,
+    Status,
+    format_moment,
+    published_filter,
+    scheduled_filter,
+)
+
+ITEMS_PER_SECTION = 5
+RECENT_DAYS = 30
+# (position, function): each function makes a Section for a Dashboard, or None.
+SECTION_MAKERS = []
+
+
+@dataclass
+class Link:
+    label: str
+    url: str
+    note: str = ""
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    count: int
+    url: str
+    empty: str
+    counts: list = field(default_factory=list)
+    items: list = field(default_factory=list)
+    # A line above the dashboard that asks for attention now.
+    notice: str = ""
+    urgent: bool = False
+
+
+def changelist_url(model, query=""):
+    opts = model._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    return f"{url}?{query}" if query else url
+
+
+def change_url(obj):
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+
+def section(position):
+    """A decorator adding a section to the dashboard, sections in position order."""
+
+    def decorator(make):
+        SECTION_MAKERS.append((position, make))
+        SECTION_MAKERS.sort(key=lambda entry: entry[0])
+        return make
+
+    return decorator
+
+
+class Dashboard:
+    """What the sections are made from: the person, the moment, their models."""
+
+    def __init__(self, user):
+        self.user = user
+        self.now = timezone.now()
+
+    @cached_property
+    def models(self):
+        """The publishable models in the admin that the person may see."""
+        return [
+            model
+            for model in apps.get_models()
+            if issubclass(model, Publishable)
+            and admin.site.is_registered(model)
+            and self.user.has_perm(
+                f"{model._meta.app_label}.view_{model._meta.model_name}"
+            )
+        ]
+
+    @cached_property
+    def counts(self):
+        return {model: state_counts(model, self.now) for model in self.models}
+
+    def sections(self):
+        made = (make(self) for _position, make in SECTION_MAKERS)
+        return [section for section in made if section is not None]
+
+
+def build_dashboard(user):
+    """The dashboard sections ``user`` may see, in reading order."""
+    return Dashboard(user).sections()
+
+
+def state_counts(model, now):
+    """Drafts, scheduled and recently published: 1 query."""
+    published = published_filter(now)
+    return model._default_manager.aggregate(
+        draft=Count("pk", filter=Q(status=Status.DRAFT)),
+        scheduled=Count("pk", filter=scheduled_filter(now)),
+        recent=Count(
+            "pk",
+            filter=published
+            & Q(published_at__gte=now - datetime.timedelta(days=RECENT_DAYS)),
+        ),
+    )
+
+
+def merged(querysets, key, reverse_order=False):
+    items = [obj for queryset in querysets for obj in queryset[:ITEMS_PER_SECTION]]
+    items.sort(key=key, reverse=reverse_order)
+    return items[:ITEMS_PER_SECTION]
+
+
+def kind(obj):
+    return obj._meta.verbose_name.capitalize()
+
+
+def per_model_counts(models, counts, state, query):
+    return [
+        Link(
+            f"{model._meta.verbose_name_plural.capitalize()}: {counts[model][state]}",
+            changelist_url(model, query),
+        )
+        for model in models
+    ]
+
+
+@section(10)
+def drafts_section(dashboard):
+    models, counts = dashboard.models, dashboard.counts
+    if not models:
+        return None
+    drafts = merged(
+        [
+            model._default_manager.filter(status=Status.DRAFT)
+            .only("pk", "title", "updated_at")
+            .order_by("-updated_at")
+            for model in models
+        ],
+        key=lambda obj: obj.updated_at,
+        reverse_order=True,
+    )
+    return Section(
+        key="drafts",
+        title=_("Drafts"),
+        count=sum(counts[model]["draft"] for model in models),
+        url=changelist_url(models[0], "state=draft"),
+        empty=_("No drafts."),
+        counts=per_model_counts(models, counts, "draft", "state=draft"),
+        items=[
+            Link(
+                obj.title,
+                change_url(obj),
+                _("%(kind)s, last saved %(date)s")
+                % {"kind": kind(obj), "date": short_date(obj.updated_at)},
+            )
+            for obj in drafts
+        ],
+    )
+
+
+@section(20)
+def scheduled_section(dashboard):
+    models, counts, now = dashboard.models, dashboard.counts, dashboard.now
+    if not models:
+        return None
+    scheduled = merged(
+        [
+            model._default_manager.filter(scheduled_filter(now))
+            .only("pk", "title", "status", "published_at", "unpublish_at")
+            .order_by("published_at")
+            for model in models
+        ],
+        key=lambda obj: obj.published_at,
+    )
+    return Section(
+        key="scheduled",
+        title=_("Scheduled"),
+        count=sum(counts[model]["scheduled"] for model in models),
+        url=changelist_url(models[0], "state=scheduled"),
+        empty=_("Nothing scheduled."),
+        counts=per_model_counts(models, counts, "scheduled", "state=scheduled"),
+        items=[
+            Link(
+                obj.title,
+                change_url(obj),
+                _("%(kind)s, appears %(date)s")
+                % {"kind": kind(obj), "date": short_date(obj.published_at)},
+            )
+            for obj in scheduled
+        ],
+    )
+
+
+@section(90)
+def recent_section(dashboard):
+    models, counts, now = dashboard.models, dashboard.counts, dashboard.now
+    if not models:
+        return None
+    since = now - datetime.timedelta(days=RECENT_DAYS)
+    recent = merged(
+        [
+            model._default_manager.published()
+            .filter(published_at__gte=since)
+            .only("pk", "title", "published_at")
+            .order_by("-published_at")
+            for model in models
+        ],
+        key=lambda obj: obj.published_at,
+        reverse_order=True,
+    )
+    return Section(
+        key="recent",
+        title=_("Published in the last %(days)d days") % {"days": RECENT_DAYS},
+        count=sum(counts[model]["recent"] for model in models),
+        url=changelist_url(models[0], "state=published"),
+        empty=_("Nothing published lately."),
+        items=[
+            Link(
+                obj.title,
+                change_url(obj),
+                _("%(kind)s, %(date)s")
+                % {"kind": kind(obj), "date": short_date(obj.published_at)},
+            )
+            for obj in recent
+        ],
+    )
+
+
+def short_date(moment):
+    return format_moment(moment)

@@ -1,0 +1,210 @@
+"""
+Revisions in the admin: every save keeps a version (django-reversion), editors
+compare two versions word by word and restore one.
+
+The comparison is made here with difflib on the text visitors read (the sanitised
+HTML turned into paragraphs), so editors see words added and removed rather than
+markup.
+"""
+
+import datetime
+import difflib
+import re
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from recoverysite.publishing import Publishable, format_moment, keep_old_address
+from recoverysite.rich_text import readable_text
+
+
+def word_diff(old, new):
+    """HTML marking the words removed from ``old`` and added in ``new``."""
+    old_words = re.findall(r"\n|[^\s]+", old)
+    new_words = re.findall(r"\n|[^\s]+", new)
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    parts = []
+    for operation, a1, a2, b1, b2 in matcher.get_opcodes():
+        if operation in ("delete", "replace"):
+            parts.append(("del", old_words[a1:a2]))
+        if operation in ("insert", "replace"):
+            parts.append(("ins", new_words[b1:b2]))
+        if operation == "equal":
+            parts.append(("", old_words[a1:a2]))
+    html_parts = []
+    for tag, words in parts:
+        # Paragraph breaks stay breaks, inside or outside a change.
+        chunks = " ".join(words).split("\n")
+        rendered = []
+        for chunk in chunks:
+            chunk = chunk.strip()
+            if not chunk:
+                rendered.append("")
+            elif tag:
+                rendered.append(format_html("<{0}>{1}</{0}>", tag, chunk))
+            else:
+                rendered.append(format_html("{}", chunk))
+        html_parts.append(mark_safe("<br>".join(rendered)))
+    return mark_safe(" ".join(html_parts).replace("<br> ", "<br>"))
+
+
+def field_changes(model, old_fields, new_fields, compared):
+    """Fields other than the compared texts whose values differ, for a short list."""
+    skipped = {*compared, "updated_at", "search_vector"}
+    changes = []
+    for name, old_value in old_fields.items():
+        if name in skipped or name not in new_fields:
+            continue
+        new_value = new_fields[name]
+        if old_value != new_value:
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            changes.append(
+                (
+                    field.verbose_name,
+                    display(field, old_value),
+                    display(field, new_value),
+                )
+            )
+    return changes
+
+
+def display(field, value):
+    """A stored value as editors know it: a choice's label, a local date."""
+    if value in (None, ""):
+        return "–"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, datetime.datetime):
+        return format_moment(value)
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value) or "–"
+    return str(value)
+
+
+class RevisionAdmin(VersionAdmin):
+    """History with compare and restore for the admin of a registered model."""
+
+    # Text fields shown word by word when comparing two versions.
+    compare_fields = ["title"]
+    object_history_template = "admin/editorial/object_history.html"
+    history_latest_first = True
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name=f"{opts.app_label}_{opts.model_name}_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def compare_view(self, request, object_id):
+        """Two versions of one item side by side: words removed and added."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404(_("This item no longer exists."))
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(obj).select_related("revision__user")
+        try:
+            chosen = [int(request.GET[key]) for key in ("from", "to")]
+        except (KeyError, ValueError):
+            chosen = [version.pk for version in versions[:2]][::-1]
+        found = {version.pk: version for version in versions.filter(pk__in=chosen)}
+        if len(chosen) != 2 or any(pk not in found for pk in chosen):
+            self.message_user(
+                request,
+                _("Choose two versions of this item to compare."),
+                level="warning",
+            )
+            return self.history_view(request, object_id)
+        older, newer = sorted(
+            (found[pk] for pk in chosen), key=lambda v: v.revision.date_created
+        )
+        old_fields, new_fields = older.field_dict, newer.field_dict
+        differences = []
+        for name in self.compare_fields:
+            old_text = readable_text(old_fields.get(name))
+            new_text = readable_text(new_fields.get(name))
+            differences.append(
+                {
+                    "label": self.model._meta.get_field(name).verbose_name,
+                    "changed": old_text != new_text,
+                    "diff": word_diff(old_text, new_text),
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "object": obj,
+            "title": _("Compare versions of “%(item)s”") % {"item": obj},
+            "older": older,
+            "newer": newer,
+            "differences": differences,
+            "other_changes": field_changes(
+                self.model, old_fields, new_fields, self.compare_fields
+            ),
+            "restore_url": self.revision_url(obj, older),
+            "has_change_permission": self.has_change_permission(request, obj),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/editorial/compare.html", context)
+
+    def revision_url(self, obj, version):
+        opts = self.model._meta
+        return reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
+            args=[obj.pk, version.pk],
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        context = {"compare_url_name": self.compare_url_name()}
+        if obj is not None:
+            versions = Version.objects.get_for_object(obj).select_related(
+                "revision__user"
+            )
+            context["action_list"] = [
+                {
+                    "revision": version.revision,
+                    "version_id": version.pk,
+                    "url": self.revision_url(obj, version),
+                }
+                for version in versions
+            ]
+            context["can_restore"] = self.has_change_permission(request, obj)
+        return super().history_view(
+            request, object_id, {**context, **(extra_context or {})}
+        )
+
+    def compare_url_name(self):
+        opts = self.model._meta
+        return f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_compare"
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restore a version, keeping the address visitors knew working."""
+        known_url = None
+        if request.method == "POST" and issubclass(self.model, Publishable):
+            current = self.get_object(request, unquote(object_id))
+            known_url = current.published_url_in_database() if current else None
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if known_url and response.status_code == 302:
+            restored = self.model._default_manager.get(pk=unquote(object_id))
+            # The restore writes the old row back before saving it, so the
+            # model's own save() cannot see the address it replaces.
+            if restored.get_absolute_url() != known_url:
+                keep_old_address(known_url, restored.get_absolute_url())
+        return response

@@ -1,0 +1,152 @@
+"""
+Whole pages cached for anonymous visitors, and what browsers may keep.
+
+The page cache keeps the pages of views marked with ``cache_tags`` (see
+``pagecache.tags``) for visitors who carry no cookie at all: anyone signed in, or
+who asked the comment form to remember them, always gets a freshly made page, so
+nobody is ever served someone else's page. While one request rebuilds an outdated
+page, others get the outdated copy instead of all rebuilding it at once.
+
+``Cache-Control`` goes on every page. A page made for nobody in particular (a
+request without cookies, a response that sets none) is public for
+``BROWSER_CACHE_SECONDS``. A page for someone (signed-in staff, a preview, a
+visitor with a session or the comment form's "remember me") is private and never
+stored: on a shared computer nobody finds it again in the browser's cache.
+Responses that already say how to cache them (the admin's never-cache pages,
+static files) keep their own header.
+
+A page that changes by itself at a known moment (an event starting, an item's
+unpublish date) says so with ``Expires``: neither cache keeps it past then.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import (
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.utils.http import http_date, parse_http_date_safe
+
+from pagecache.tags import KEY_PREFIX, current_versions
+
+REBUILD_LOCK_SECONDS = 30
+PUBLIC_STATUSES = {200, 301, 404, 410}
+
+
+def seconds_to_keep(response, limit):
+    """``limit``, or fewer when the response expires sooner (never below 0)."""
+    expires = parse_http_date_safe(response.get("Expires", ""))
+    if expires is None:
+        return limit
+    return max(min(limit, int(expires - time.time())), 0)
+
+
+class CacheControlMiddleware:
+    """Says on every page whether browsers and shared caches may keep it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD") or response.has_header(
+            "Cache-Control"
+        ):
+            return response
+        if request.COOKIES or response.cookies or is_signed_in(request):
+            patch_cache_control(response, private=True, no_store=True)
+        elif response.status_code in PUBLIC_STATUSES:
+            seconds = seconds_to_keep(response, settings.BROWSER_CACHE_SECONDS)
+            patch_cache_control(response, public=True, max_age=seconds)
+            # A shared cache must not hand this copy to someone signed in.
+            patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+def is_signed_in(request):
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves whole pages to visitors without cookies from the cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.may_use_cache(request):
+            return self.get_response(request)
+        key = self.page_key(request)
+        entry = cache.get(key)
+        rebuild_lock = f"{key}:rebuilding"
+        if entry is not None:
+            if entry["versions"] == current_versions(entry["versions"]):
+                return self.response_from(entry, "hit")
+            if not cache.add(rebuild_lock, 1, REBUILD_LOCK_SECONDS):
+                return self.response_from(entry, "stale")
+        response = self.get_response(request)
+        tags = getattr(request, "cache_tags", None)
+        seconds = seconds_to_keep(response, settings.PAGE_CACHE_SECONDS)
+        if tags and seconds > 0 and self.may_store(response):
+            if not response.has_header("Last-Modified"):
+                # The copy's own date, for If-Modified-Since while it is kept.
+                response["Last-Modified"] = http_date()
+            if not response.has_header("ETag"):
+                # Hashed once here rather than by ConditionalGetMiddleware on each hit.
+                set_response_etag(response)
+            # Versions read before the page was made: a change made meanwhile
+            # leaves the stored page already outdated, never wrongly fresh.
+            cache.set(
+                key,
+                {
+                    "versions": current_versions(tags),
+                    "status": response.status_code,
+                    "content": response.content,
+                    # Headers the inner middleware added (framing, Vary…) included.
+                    "headers": dict(response.items()),
+                },
+                seconds,
+            )
+            response["X-Page-Cache"] = "miss"
+        cache.delete(rebuild_lock)
+        return response
+
+    @staticmethod
+    def may_use_cache(request):
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and not request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+        )
+
+    @staticmethod
+    def may_store(response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+            and "no-cache" not in cache_control
+        )
+
+    @staticmethod
+    def page_key(request):
+        address = f"{request.get_host()}{request.get_full_path()}"
+        return f"{KEY_PREFIX}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+    @staticmethod
+    def response_from(entry, state):
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for name, value in entry["headers"].items():
+            response[name] = value
+        response["X-Page-Cache"] = state
+        return response
