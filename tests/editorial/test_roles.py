@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 
 from articles.models import Article
 from tests.comments.conftest import make_comment
-from tests.editors.conftest import (
+from tests.editorial.conftest import (
     add_url,
     change_url,
     create_roles,

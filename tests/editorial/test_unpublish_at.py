@@ -12,7 +12,7 @@ from events.models import Event
 from pagecache.middleware import seconds_to_keep
 from pages.models import Page
 from search.sources import search
-from tests.editors.conftest import change_url, form_data
+from tests.editorial.conftest import change_url, form_data
 from tests.factories import make_article, make_event, make_page
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from editorial.writing_aids import (
     reading_ease,
     writing_report,
 )
-from tests.editors.conftest import change_url, form_data, messages_of
+from tests.editorial.conftest import change_url, form_data, messages_of
 from tests.factories import make_article, make_event, make_page
 
 EASY = "The cat sat on the mat. We went for a walk. It was a good day. " * 5

@@ -6,7 +6,7 @@ from reversion.models import Version
 
 from articles.models import Article
 from search.sources import search
-from tests.editors.conftest import change_url, form_data, history_url, save
+from tests.editorial.conftest import change_url, form_data, history_url, save
 from tests.factories import make_article, make_event, make_page, make_presenter
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from tests.editors.conftest import change_url, form_data, member_of
+from tests.editorial.conftest import change_url, form_data, member_of
 from tests.factories import make_article, make_event, make_page, make_presenter
 
 pytestmark = pytest.mark.django_db
