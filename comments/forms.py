@@ -8,7 +8,7 @@ from django_comments.forms import CommentSecurityForm
 
 from comments.models import Comment
 from recoverysite.plain_text import visible_text
-from recoverysite.proxies import client_ip
+from recoverysite.security import client_ip
 
 PARENT_UNAVAILABLE = _("The comment you are replying to is not available any more.")
 

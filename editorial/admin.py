@@ -3,12 +3,14 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
 
 from editorial.edit_conflicts import EditConflictAdmin
 from editorial.revisions import RevisionAdmin
 from editorial.writing_aids import publishing_warnings, writing_report
 from pagecache.tags import invalidate, tags_for_change
 from recoverysite.publishing import Status
+from recoverysite.tags import TagField
 
 # The dashboard of drafts, scheduled items and waiting comments.
 admin.site.index_template = "admin/site_index.html"
@@ -64,6 +66,8 @@ class PublishableAdmin(EditorialAdmin):
     actions = ["publish", "unpublish"]
     readonly_fields = ["updated_at", "publication_state", "writing_aids"]
     change_form_template = "admin/editorial/publishable_change_form.html"
+    # One spelling per tag: Unicode-normalised, without hidden characters.
+    formfield_overrides = {TaggableManager: {"form_class": TagField}}
     # Fields only people allowed to publish may change.
     publishing_fields = ["status", "published_at", "unpublish_at"]
     # Fields the writing aids read.

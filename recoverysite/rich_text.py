@@ -10,7 +10,6 @@ from django.urls import reverse_lazy
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django_prose_editor.config import allowlist_from_extensions, expand_extensions
-from django_prose_editor.fields import _actually_empty
 
 EXTENSIONS = {
     "Bold": True,
@@ -37,6 +36,8 @@ EMPTY_FIGURE = re.compile(
     r"<figure>\s*(?:<figcaption>.*?</figcaption>\s*)?</figure>", re.S
 )
 SAFE_PATH = re.compile(r"[A-Za-z0-9_./-]+")
+# The editor always holds one block, so an emptied field arrives as "<p></p>".
+EMPTY_BLOCK = re.compile(r"<(\w+)></\1>")
 
 
 def local_media_path(src):
@@ -91,7 +92,7 @@ def sanitize_html(html):
     cleaned = _cleaner.clean(html or "")
     cleaned = IMG_TAG.sub(drop_image_without_source, cleaned)
     cleaned = EMPTY_FIGURE.sub("", cleaned)
-    return _actually_empty(cleaned)
+    return "" if EMPTY_BLOCK.fullmatch(cleaned) else cleaned
 
 
 def drop_image_without_source(match):

@@ -1,9 +1,19 @@
 """
-Security headers beyond Django's own, the admin sign-in lock-out, and the idle
-time-out of staff sessions. docs/security.md explains each choice.
+Security headers beyond Django's own, the visitor's address for rate limits and
+the admin sign-in lock-out, and the idle time-out of staff sessions.
+docs/security.md explains each choice.
+
+The visitor's IP address is read through the proxies the site trusts. Anyone can
+send an X-Forwarded-For header, so it is read only when the connection comes from
+a proxy listed in TRUSTED_PROXIES, and then from the right: each trusted proxy
+appends the address it received the request from, so the rightmost address that
+is not a trusted proxy is the visitor. Addresses further left were written by the
+visitor and are ignored.
 """
 
+import ipaddress
 import time
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib import admin, messages
@@ -13,67 +23,29 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from js_asset import Media
 
-# Features no page of the site uses: nothing embedded may ask for them either.
-# Autoplay and fullscreen stay at the browser's default, which lets the
-# recording player use them once the visitor presses play.
-DISABLED_FEATURES = [
-    "accelerometer",
-    "browsing-topics",
-    "camera",
-    "display-capture",
-    "geolocation",
-    "gyroscope",
-    "hid",
-    "idle-detection",
-    # Topics' predecessor (FLoC): browsers that still know it are told no too.
-    "interest-cohort",
-    "magnetometer",
-    "microphone",
-    "midi",
-    "payment",
-    "serial",
-    "usb",
-    "xr-spatial-tracking",
-]
-PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in DISABLED_FEATURES)
-
-
-class PermissionsPolicyMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        return response
-
 
 class NoncePagesAreNotStoredMiddleware:
-    """
-    A page that used the CSP nonce is never stored by the page cache (nor any
-    shared cache): a stored copy would hand the same nonce to every visitor.
+    """Marks pages that used the CSP nonce private, so no cache hands it out."""
 
-    Sits just inside the page cache, which stores nothing marked private.
-    """
+    # Sits just inside the page cache, which stores nothing marked private.
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if isinstance(getattr(request, "_csp_nonce", None), str):
+        # True once the page asked for the nonce (django-csp's lazy object).
+        if request.csp_nonce:
             patch_cache_control(response, private=True)
         return response
 
 
 class ImportMapNonceMiddleware:
-    """
-    Give the CSP nonce to form media that carry an import map.
+    """Gives the CSP nonce to the admin's rich-text editor scripts."""
 
-    The rich-text editor loads its modules through an inline
-    ``<script type="importmap">``, which the policy allows only with the nonce.
-    Only admin forms have one, and admin pages are never cached.
-    """
+    # The editor loads its modules through an inline <script type="importmap">,
+    # which the policy allows only with the nonce. Its form media are
+    # js_asset's, which carry a nonce; admin pages are never cached.
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -83,10 +55,8 @@ class ImportMapNonceMiddleware:
 
     def process_template_response(self, request, response):
         media = (response.context_data or {}).get("media")
-        if getattr(media, "_importmap", None) is not None:
-            response.context_data["media"] = Media.from_media(
-                media, nonce=request.csp_nonce
-            )
+        if isinstance(media, Media):
+            response.context_data["media"] = media.with_nonce(request.csp_nonce)
         return response
 
 
@@ -136,3 +106,43 @@ def lockout_response(request, original_response=None, credentials=None):
         "minutes": minutes,
     }
     return render(request, "admin/locked_out.html", context, status=429)
+
+@lru_cache(maxsize=8)
+def trusted_networks(proxies):
+    return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
+
+
+def parse_address(value):
+    """An address from a header entry (``1.2.3.4``, ``1.2.3.4:80``, ``[::1]:80``)."""
+    value = value.strip()
+    if value.startswith("["):
+        value = value[1:].partition("]")[0]
+    elif value.count(":") == 1:
+        value = value.partition(":")[0]
+    try:
+        return ipaddress.ip_address(value)
+    except ValueError:
+        return None
+
+
+def is_trusted(address, networks):
+    return any(address in network for network in networks)
+
+
+def client_ip(request):
+    """The address of the visitor, for rate limits and the moderation record."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    networks = trusted_networks(tuple(settings.TRUSTED_PROXIES))
+    address = parse_address(remote)
+    if address is None or not networks or not is_trusted(address, networks):
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    for entry in reversed(forwarded.split(",")):
+        hop = parse_address(entry)
+        if hop is None:
+            # A trusted proxy would not write this: stop at the last sure hop.
+            break
+        address = hop
+        if not is_trusted(hop, networks):
+            break
+    return str(address)

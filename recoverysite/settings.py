@@ -80,6 +80,31 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Features no page of the site uses: nothing embedded may ask for them either.
+# Autoplay and fullscreen stay at the browser's default, which lets the
+# recording player use them once the visitor presses play. "interest-cohort"
+# is Topics' predecessor (FLoC): browsers that still know it are told no too.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
 # A form sent without its CSRF token gets a page in the site's design.
 CSRF_FAILURE_VIEW = "recoverysite.error_pages.csrf_failure"
 
@@ -137,7 +162,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache: cached pages get their headers fresh on every hit.
     "csp.middleware.CSPMiddleware",
-    "recoverysite.security.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Unsupported methods, NUL bytes and forged admin selections answered with
     # designed pages before any view sees them.
     "recoverysite.error_pages.MalformedRequestMiddleware",
@@ -259,7 +284,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "recoverysite.security.lockout_response"
 # The same visitor address as the comment rate limits (see TRUSTED_PROXIES).
-AXES_CLIENT_IP_CALLABLE = "recoverysite.proxies.client_ip"
+AXES_CLIENT_IP_CALLABLE = "recoverysite.security.client_ip"
 # The admin's address; another prefix than admin/ keeps scanners off the login.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 # Staff are signed out after this long without a request; visitors who asked
@@ -401,8 +426,6 @@ EVENTS_HAPPENING_NOW_MINUTES = int(os.environ.get("EVENTS_HAPPENING_NOW_MINUTES"
 # What the site search covers, in the order of its tabs (search/sources.py).
 SEARCH_MODELS = ["articles.Article", "events.Event", "events.Presenter", "pages.Page"]
 TAGGIT_CASE_INSENSITIVE = True
-# One spelling per tag: Unicode-normalised, without hidden characters.
-TAGGIT_TAGS_FROM_STRING = "recoverysite.tags.parse_tags"
 # ASCII tag slugs, which the <slug:> URL converter accepts.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 # Whole pages kept for anonymous visitors (0 turns it off; off with DEBUG).
@@ -436,7 +459,7 @@ COMMENTS_EMAIL_MAX_ATTEMPTS = 10
 # Rate limits keep working, without counting, when the cache is down.
 RATELIMIT_FAIL_OPEN = True
 # Per-IP limits count the visitor's address, not a proxy's (TRUSTED_PROXIES).
-RATELIMIT_IP_META_KEY = "recoverysite.proxies.client_ip"
+RATELIMIT_IP_META_KEY = "recoverysite.security.client_ip"
 AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
 # Tests swap in akismet.TestSyncClient, which answers without the network.
 AKISMET_CLIENT_CLASS = "akismet.SyncClient"

@@ -8,8 +8,8 @@ fullwidth letters, in capitals or with a hidden space is the "café" already the
 import unicodedata
 
 from django.utils.text import slugify
+from taggit.forms import TagField as TaggitTagField
 from taggit.models import Tag
-from taggit.utils import _parse_tags
 
 from recoverysite.plain_text import visible_text
 from recoverysite.slugs import unique_slug
@@ -20,20 +20,27 @@ def tag_name(name):
     return " ".join(visible_text(unicodedata.normalize("NFKC", name)).split())
 
 
-def parse_tags(text):
+def one_spelling_each(names):
     """
-    Taggit's parser (commas and quotes), then one spelling per tag: the spelling
-    already stored when a tag differs from it only in case.
+    Each name with one spelling (``tag_name``), and the spelling already stored
+    when a tag differs from it only in case.
     """
     known = {
         name.casefold(): name for name in Tag.objects.values_list("name", flat=True)
     }
-    names = {}
-    for name in _parse_tags(text):
+    spelled = {}
+    for name in names:
         name = tag_name(name)
         if name:
-            names.setdefault(name.casefold(), known.get(name.casefold(), name))
-    return sorted(names.values())
+            spelled.setdefault(name.casefold(), known.get(name.casefold(), name))
+    return sorted(spelled.values())
+
+
+class TagField(TaggitTagField):
+    """Taggit's tag input (commas and quotes), one spelling per tag."""
+
+    def clean(self, value):
+        return one_spelling_each(super().clean(value))
 
 
 def give_tag_a_slug(sender, instance, **kwargs):

@@ -6,7 +6,7 @@ import pytest
 from django.test import RequestFactory
 
 from comments.models import Comment
-from recoverysite.proxies import client_ip
+from recoverysite.security import client_ip
 from tests.comments.conftest import comment_data
 from tests.hostile.payloads import assert_safe_page
 
