@@ -40,6 +40,8 @@ class PrimaryReplicaRouter:
 
 
 class ReplicaReadsMiddleware:
+    """Lets anonymous page views read from the replica."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 

@@ -94,11 +94,12 @@ def forged_admin_selection(request, view_func):
 
 class MalformedRequestMiddleware:
     """
-    Refuses, with a designed page, requests no view should see: unsupported
-    methods (405), NUL characters in the address (400, which PostgreSQL and the
-    file system would otherwise turn into errors) and admin actions on forged
-    selections (400). Views' own empty 405 answers get the designed page too,
-    keeping their Allow header.
+    Answers requests no view should see with designed pages.
+
+    Unsupported methods (405), NUL characters in the address (400, which
+    PostgreSQL and the file system would otherwise turn into errors) and admin
+    actions on forged selections (400). Views' own empty 405 answers get the
+    designed page too, keeping their Allow header.
     """
 
     def __init__(self, get_response):

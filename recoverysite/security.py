@@ -62,7 +62,7 @@ class ImportMapNonceMiddleware:
 
 class StaffSessionIdleMiddleware:
     """
-    Sign staff out after ``STAFF_SESSION_IDLE_MINUTES`` without a request.
+    Signs staff out after ``STAFF_SESSION_IDLE_MINUTES`` without a request.
 
     Typing sends no request, so a form sent after a long stretch of writing is
     still saved (and counts as activity): an editor never loses an article.

@@ -158,30 +158,37 @@ INSTALLED_APPS = [
     "demo",
 ]
 
+# Each hand-written middleware does one job, said on its line.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache: cached pages get their headers fresh on every hit.
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # Unsupported methods, NUL bytes and forged admin selections answered with
-    # designed pages before any view sees them.
+    # Odd methods, NUL bytes and forged admin selections get designed pages.
     "recoverysite.error_pages.MalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An unreachable database shows a calm "back soon" page (503).
+    "recoverysite.outages.DatabaseOutageMiddleware",
     # Below WhiteNoise, which serves its own pre-compressed static files.
     "django.middleware.gzip.GZipMiddleware",
     # /?p=123 links of a site imported from WordPress answer 301.
     "wordpress.middleware.WordPressQueryRedirectMiddleware",
     # ETags and 304 answers for every page, cached or not.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Cache-Control on every page: public for anyone, private for someone.
     "pagecache.middleware.CacheControlMiddleware",
+    # Whole pages for visitors without cookies, from the cache.
     "pagecache.middleware.AnonymousPageCacheMiddleware",
+    # A page that used the CSP nonce is marked private, so no cache keeps it.
     "recoverysite.security.NoncePagesAreNotStoredMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff are signed out after STAFF_SESSION_IDLE_MINUTES without a request.
     "recoverysite.security.StaffSessionIdleMiddleware",
+    # The admin's rich-text editor gets the CSP nonce for its import map.
     "recoverysite.security.ImportMapNonceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Old addresses (renamed slugs, imported sites) answer 301 instead of 404.
@@ -513,6 +520,8 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     # The replica serves the same tables: tests read through the primary.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["operations.replicas.PrimaryReplicaRouter"]
+    # Anonymous page views read from the replica; a browser that just wrote,
+    # from the primary.
     MIDDLEWARE.insert(
         MIDDLEWARE.index("pagecache.middleware.AnonymousPageCacheMiddleware") + 1,
         "operations.replicas.ReplicaReadsMiddleware",
@@ -520,11 +529,7 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 # A browser reads from the primary for this long after it changed something.
 REPLICA_MAX_LAG_SECONDS = int(os.environ.get("REPLICA_MAX_LAG_SECONDS", "10"))
 
-# A database outage shows a calm "back soon" page (503) instead of an error.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "recoverysite.outages.DatabaseOutageMiddleware",
-)
+# Seconds a visitor of the "back soon" page is asked to wait before retrying.
 OUTAGE_RETRY_AFTER_SECONDS = int(os.environ.get("OUTAGE_RETRY_AFTER_SECONDS", "30"))
 # Load balancers probe health over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]

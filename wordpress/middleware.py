@@ -9,10 +9,12 @@ QUERY_KEYS = ("p", "page_id")
 
 class WordPressQueryRedirectMiddleware:
     """
-    Answers /?p=123 (and /index.php?p=123) with a permanent redirect to the
-    imported item. Django's redirect middleware only steps in on a 404, and the
-    home page at / answers 200 whatever the query string, so these addresses
-    need this small check; any other request costs nothing.
+    Answers WordPress's /?p=123 addresses with a permanent redirect.
+
+    /?p=123 and /index.php?p=123 lead to the imported item. Django's redirect
+    middleware only steps in on a 404, and the home page at / answers 200
+    whatever the query string, so these addresses need this small check; any
+    other request costs nothing.
     """
 
     def __init__(self, get_response):
