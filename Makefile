@@ -7,9 +7,13 @@ export DEBUG ?= 1
 
 .PHONY: run test install install-dev lint migrate demo check-deploy screenshots clean
 
-run: install migrate demo  ## Set up everything and serve the demo site
+run: install migrate demo  ## Set up everything and serve the demo site with its worker
 	$(BIN)/python manage.py create_admin
 	@echo "Serving http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "The worker sends the emails (printed below) and runs the timed jobs."
+	@# The worker runs beside the web server; Ctrl-C stops both.
+	@$(BIN)/python manage.py worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-dev  ## Lint, check migrations, run the whole test suite

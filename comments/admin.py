@@ -6,16 +6,16 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from comments import emails
+from comments import tasks
 from comments.models import (
     Comment,
     CommentStatus,
     EmailAddress,
     ModerationPolicy,
-    OutgoingEmail,
 )
 from comments.moderation import send_akismet_feedback
 from comments.privacy import erase_commenter
+from operations.background import enqueue_after_commit
 from recoverysite.models import SiteSettings
 
 
@@ -122,7 +122,7 @@ class CommentAdmin(admin.ModelAdmin):
         with transaction.atomic():
             super().save_model(request, obj, form, change)
             if obj.status == CommentStatus.PUBLISHED and not was_published:
-                emails.comment_published(obj, was_held=True)
+                enqueue_after_commit(tasks.comment_published, obj.pk, was_held=True)
             if form.cleaned_data.get("site_reply", "").strip():
                 self.reply_as_site(request, obj, form.cleaned_data["site_reply"])
 
@@ -140,7 +140,7 @@ class CommentAdmin(admin.ModelAdmin):
             status=CommentStatus.PUBLISHED,
         )
         reply.save()
-        emails.comment_published(reply, was_held=False)
+        enqueue_after_commit(tasks.comment_published, reply.pk, was_held=False)
         self.message_user(request, _("Your reply is published."))
 
     @admin.action(description=_("Approve and publish"), permissions=["change"])
@@ -156,7 +156,7 @@ class CommentAdmin(admin.ModelAdmin):
             for comment in held:
                 comment.status = CommentStatus.PUBLISHED
                 comment.save()
-                emails.comment_published(comment, was_held=True)
+                enqueue_after_commit(tasks.comment_published, comment.pk, was_held=True)
         send_akismet_feedback(was_spam, is_spam=False)
         self.message_user(request, _("%(n)d comment(s) published.") % {"n": len(held)})
 
@@ -227,17 +227,6 @@ class ModerationPolicyAdmin(admin.ModelAdmin):
         return not ModerationPolicy.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
-    list_display = ["subject", "to", "created_at", "sent_at", "attempts", "last_error"]
-    list_filter = ["sent_at"]
-    search_fields = ["to", "subject"]
-    readonly_fields = [field.name for field in OutgoingEmail._meta.fields]
-
-    def has_add_permission(self, request):
         return False
 
 

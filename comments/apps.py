@@ -8,7 +8,10 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from django_comments_xtd.models import publish_or_unpublish_on_pre_save
 
-        from comments import dashboard  # noqa: F401 - adds its dashboard section
+        from comments import (
+            dashboard,  # noqa: F401 - adds its dashboard section
+            tasks,  # noqa: F401 - registers its timed job
+        )
 
         # django-comments-xtd hides every reply when a comment stops being
         # public; here replies stay visible under a placeholder instead.

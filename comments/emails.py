@@ -1,16 +1,14 @@
 """
-Emails about comments. Each is stored in the outbox inside the caller's
-transaction and sent after it commits; failures stay in the outbox and are
-retried by ``manage.py send_queued_emails``.
+Emails about comments, written by the worker (comments/tasks.py) and sent through
+the site's queued email backend: nothing here runs inside a visitor's request.
 """
 
 import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +19,6 @@ from comments.models import (
     CommentStatus,
     EmailAddress,
     ModerationPolicy,
-    OutgoingEmail,
 )
 from recoverysite.models import SiteSettings
 
@@ -30,70 +27,18 @@ logger = logging.getLogger(__name__)
 QUEUE_QUERY = "?status__exact=pending"
 
 
-def queue(to, template, context, headers=None):
-    """Store one email for one recipient; the subject is the template's first line."""
+def send(to, template, context, headers=None):
+    """One email to one recipient; the subject is the template's first line."""
     site = SiteSettings.load()
     context = {"site_name": site.name, "site_url": settings.SITE_URL, **context}
     subject, _, body = render_to_string(template, context).strip().partition("\n")
-    email = OutgoingEmail.objects.create(
-        to=to,
-        subject=" ".join(subject.split())[:255],
-        body=body.strip() + "\n",
+    EmailMessage(
+        " ".join(subject.split())[:255],
+        body.strip() + "\n",
+        settings.DEFAULT_FROM_EMAIL,
+        [to],
         headers=headers or {},
-    )
-    transaction.on_commit(send_due)
-    return email
-
-
-def send_due():
-    """Send what the outbox holds; return how many went out."""
-    sent = 0
-    due = list(OutgoingEmail.objects.due(settings.COMMENTS_EMAIL_MAX_ATTEMPTS)[:100])
-    if not due:
-        return sent
-    try:
-        connection = get_connection(fail_silently=False)
-        connection.open()
-    except Exception as error:
-        logger.warning("Mail server unavailable, %d emails wait: %s", len(due), error)
-        OutgoingEmail.objects.filter(pk__in=[e.pk for e in due]).update(
-            attempts=F("attempts") + 1, last_error=str(error)[:1000]
-        )
-        return sent
-    try:
-        for email in due:
-            # Claim the row first, so two processes never send the same email.
-            claimed = OutgoingEmail.objects.filter(
-                pk=email.pk, sent_at=None, attempts=email.attempts
-            ).update(attempts=F("attempts") + 1)
-            if not claimed:
-                continue
-            message = EmailMessage(
-                email.subject,
-                email.body,
-                settings.DEFAULT_FROM_EMAIL,
-                [email.to],
-                headers=email.headers,
-                connection=connection,
-            )
-            try:
-                message.send()
-            except Exception as error:
-                logger.warning("Could not send email %s: %s", email.pk, error)
-                OutgoingEmail.objects.filter(pk=email.pk).update(
-                    last_error=str(error)[:1000]
-                )
-            else:
-                OutgoingEmail.objects.filter(pk=email.pk).update(
-                    sent_at=timezone.now(), last_error=""
-                )
-                sent += 1
-    finally:
-        try:
-            connection.close()
-        except Exception:
-            logger.warning("Closing the mail connection failed", exc_info=True)
-    return sent
+    ).send()
 
 
 def unsubscribe(comment):
@@ -109,7 +54,7 @@ def comment_received(comment):
     """What a new comment sets off: address confirmation and urgent care alerts."""
     if comment.followup and not EmailAddress.is_confirmed(comment.user_email):
         unsubscribe_url, headers = unsubscribe(comment)
-        queue(
+        send(
             comment.user_email,
             "comments/emails/confirm_address.txt",
             {
@@ -130,7 +75,7 @@ def comment_published(comment, was_held):
     """Tell the commenter a held comment is out, and a parent's author of a reply."""
     if was_held and comment.user_email:
         unsubscribe_url, headers = unsubscribe(comment)
-        queue(
+        send(
             comment.user_email,
             "comments/emails/approved.txt",
             {
@@ -154,7 +99,7 @@ def comment_published(comment, was_held):
     ):
         return
     unsubscribe_url, headers = unsubscribe(parent)
-    queue(
+    send(
         parent.user_email,
         "comments/emails/reply.txt",
         {
@@ -170,7 +115,7 @@ def comment_published(comment, was_held):
 def notify_moderators(comments, urgent=False):
     policy = ModerationPolicy.load()
     for address in policy.moderator_addresses():
-        queue(
+        send(
             address,
             "comments/emails/moderators.txt",
             {
@@ -190,25 +135,33 @@ def send_moderator_digest():
     """
     One email about the comments held since the last one, at most every few
     minutes: the first held comment goes out at once, a burst waits a little.
+    Returns how many comments it reported, or the moment it is due when a
+    digest went out too recently.
     """
-    waiting = list(
-        Comment.objects.filter(
-            status=CommentStatus.PENDING, moderators_notified=False
-        ).order_by("-care_hold", "submit_date")
-    )
-    if not waiting:
-        return 0
-    batch = timedelta(minutes=settings.COMMENTS_MODERATOR_BATCH_MINUTES)
-    last_notified = (
-        Comment.objects.filter(moderators_notified=True)
-        .order_by("-submit_date")
-        .values_list("submit_date", flat=True)
-        .first()
-    )
-    now = timezone.now()
-    oldest_waiting = min(comment.submit_date for comment in waiting)
-    if last_notified and now - last_notified < batch and now - oldest_waiting < batch:
-        return 0
     with transaction.atomic():
+        # Rows locked (PostgreSQL) or the database written to first (SQLite's
+        # immediate transactions): two workers never report the same comment.
+        waiting = list(
+            Comment.objects.select_for_update()
+            .filter(status=CommentStatus.PENDING, moderators_notified=False)
+            .order_by("-care_hold", "submit_date")
+        )
+        if not waiting:
+            return 0
+        batch = timedelta(minutes=settings.COMMENTS_MODERATOR_BATCH_MINUTES)
+        last_notified = (
+            Comment.objects.filter(moderators_notified=True)
+            .order_by("-submit_date")
+            .values_list("submit_date", flat=True)
+            .first()
+        )
+        now = timezone.now()
+        oldest_waiting = min(comment.submit_date for comment in waiting)
+        if (
+            last_notified
+            and now - last_notified < batch
+            and now - oldest_waiting < batch
+        ):
+            return min(last_notified, oldest_waiting) + batch
         notify_moderators(waiting)
     return len(waiting)

@@ -260,39 +260,6 @@ class EmailAddress(models.Model):
             address.save(update_fields=["confirmed_at"])
 
 
-class OutgoingEmailQuerySet(models.QuerySet):
-    def due(self, max_attempts):
-        return self.filter(sent_at=None, attempts__lt=max_attempts).order_by(
-            "created_at"
-        )
-
-
-class OutgoingEmail(models.Model):
-    """
-    Every email is written here first and sent after the transaction commits, so a
-    mail server that is down delays a message instead of losing it.
-    """
-
-    to = models.EmailField(_("to"))
-    subject = models.CharField(_("subject"), max_length=255)
-    body = models.TextField(_("body"))
-    headers = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-
-    objects = OutgoingEmailQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("outgoing email")
-        verbose_name_plural = _("outgoing emails")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.subject} → {self.to}"
-
-
 class ModerationPolicy(models.Model):
     """The one row of moderation rules, editable in the admin."""
 

@@ -5,7 +5,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from comments.models import Comment, CommentStatus, EmailAddress, OutgoingEmail
+from comments.models import Comment, CommentStatus, EmailAddress
+from mail.models import OutgoingEmail
 from pagecache.tags import invalidate, tags_for_change
 
 
@@ -70,7 +71,7 @@ def erase_commenter(email, remove_text=False):
             )
         )
     EmailAddress.objects.filter(email__iexact=email).delete()
-    OutgoingEmail.objects.filter(to__iexact=email, sent_at=None).delete()
+    OutgoingEmail.objects.waiting().to_address(email).delete()
     return count
 
 

@@ -13,10 +13,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
-from comments import emails, links
+from comments import links, tasks
 from comments.forms import CommentForm
 from comments.models import Comment, CommentStatus, EmailAddress, ModerationPolicy
 from comments.moderation import comments_are_open, moderate
+from operations.background import enqueue_after_commit
 
 REMEMBER_COOKIE = "commenter"
 REMEMBER_SALT = "comments.remember"
@@ -149,9 +150,9 @@ def post_comment(request):
     with transaction.atomic():
         comment.save()
         if comment.status != CommentStatus.SPAM:
-            emails.comment_received(comment)
+            enqueue_after_commit(tasks.comment_received, comment.pk)
         if comment.status == CommentStatus.PENDING and not comment.care_hold:
-            transaction.on_commit(emails.send_moderator_digest)
+            enqueue_after_commit(tasks.send_moderator_digest)
     response = redirect(links.link(comment, "received"))
     if form.cleaned_data["remember"]:
         response.set_signed_cookie(

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from operations.background import backlog
 from recoverysite.publishing import (
     Publishable,
     Status,
@@ -248,3 +249,31 @@ def recent_section(dashboard):
 
 def short_date(moment):
     return format_moment(moment)
+
+
+@section(95)
+def background_section(dashboard):
+    """What waits for the worker, for whoever runs the site."""
+    if not dashboard.user.is_superuser:
+        return None
+    waiting = backlog()
+    notice = ""
+    if waiting.is_worrying():
+        notice = _(
+            "Background work is behind: %(count)d task(s) waiting, the oldest for "
+            "%(minutes)d minute(s), %(failed)d failed in the last day. Is the "
+            "worker running (manage.py worker)?"
+        ) % {
+            "count": waiting.waiting,
+            "minutes": waiting.oldest_waiting_seconds // 60,
+            "failed": waiting.failed_last_day,
+        }
+    return Section(
+        key="background",
+        title=_("Emails and timed jobs waiting"),
+        count=waiting.waiting,
+        url=reverse("admin:mail_outgoingemail_changelist"),
+        empty=_("Nothing waits for the worker."),
+        notice=notice,
+        urgent=bool(notice),
+    )

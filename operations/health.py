@@ -3,14 +3,17 @@ Health checks for load balancers and process managers.
 
 ``/healthz`` says the process answers (no database, no cache). ``/readyz`` says
 whether this server can serve the site: 503 when the database is unreachable or
-migrations are missing, 200 otherwise. A cache or storage failure is reported
-("degraded") but keeps 200: the site still serves pages without them, and
-taking every server out of rotation for it would turn a slowdown into an outage.
+migrations are missing, 200 otherwise. A cache or storage failure, and a task
+queue that no worker keeps short (a task waiting longer than
+TASKS_BACKLOG_WARNING_SECONDS, or tasks that failed for good), are reported
+("degraded") but keep 200: the site still serves pages without them, and taking
+every server out of rotation for it would turn a slowdown into an outage.
 Answers name the checks and their state, never an error text or an address.
 """
 
 import logging
 import uuid
+from dataclasses import asdict
 
 from django.core.cache import cache
 from django.core.files.storage import default_storage
@@ -18,6 +21,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+
+from operations.background import backlog
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +44,13 @@ def ready(request):
         "cache": check(cache_answers),
         "storage": check(storage_answers),
     }
+    tasks = None
+    if checks["database"] == OK:
+        try:
+            tasks = backlog()
+        except Exception:
+            logger.warning("Readiness check of the task queue failed", exc_info=True)
+        checks["tasks"] = OK if tasks and not tasks.is_worrying() else "degraded"
     required_ok = checks["database"] == OK and checks["migrations"] == OK
     if not required_ok:
         status = UNAVAILABLE
@@ -46,9 +58,10 @@ def ready(request):
         status = OK
     else:
         status = "degraded"
-    return JsonResponse(
-        {"status": status, "checks": checks}, status=200 if required_ok else 503
-    )
+    body = {"status": status, "checks": checks}
+    if tasks is not None:
+        body["tasks"] = asdict(tasks)
+    return JsonResponse(body, status=200 if required_ok else 503)
 
 
 def check(probe):

@@ -139,10 +139,14 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "axes",
     "reversion",
+    "django_tasks",
+    "django_tasks_db",
     # The project: settings, users, site settings, the publication rule, the
     # base templates. Then the features, each building only on those above it
     # (docs/architecture.md).
     "recoverysite",
+    "operations",
+    "mail",
     "pagecache",
     "images",
     "search",
@@ -153,7 +157,6 @@ INSTALLED_APPS = [
     "articles",
     "events",
     "pages",
-    "operations",
     "wordpress",
     "demo",
 ]
@@ -393,9 +396,16 @@ CONTENT_SECURITY_POLICY = {
 # Email
 # ---------------------------------------------------------------------------
 
-EMAIL_BACKEND = os.environ.get(
+# Every email goes through the task queue (mail/): requests never wait on the
+# mail server, and a failed delivery is tried again later. The worker delivers
+# with the backend that the EMAIL_BACKEND variable names.
+EMAIL_BACKEND = "mail.backends.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# Seconds before each new try of an email the mail server did not take: eleven
+# tries over about a day.
+EMAIL_RETRY_DELAYS = [60, 120, 300, 600, 1800, 3600, 7200, 14400, 28800, 43200]
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -405,6 +415,37 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# ---------------------------------------------------------------------------
+# Background work: Django's task framework (the django-tasks backport), run by
+# `manage.py worker` (docs/operations.md)
+# ---------------------------------------------------------------------------
+
+# "database": tasks in the site's own database (no other service needed);
+# "rq": RQ on the Redis at REDIS_URL, for larger sites.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured(
+            "TASKS_BACKEND=rq needs REDIS_URL, e.g. REDIS_URL=redis://127.0.0.1:6379/0"
+        )
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be 'database' or 'rq', not {TASKS_BACKEND!r}."
+    )
+# /readyz says "degraded" when a task has waited longer than this for a worker,
+# or when more tasks than this have failed for good in the last day.
+TASKS_BACKLOG_WARNING_SECONDS = int(
+    os.environ.get("TASKS_BACKLOG_WARNING_SECONDS", "300")
+)
+TASKS_FAILED_WARNING_COUNT = int(os.environ.get("TASKS_FAILED_WARNING_COUNT", "0"))
+# Finished tasks are kept this long for the admin and then forgotten.
+TASKS_RESULT_RETENTION_DAYS = int(os.environ.get("TASKS_RESULT_RETENTION_DAYS", "30"))
 
 # ---------------------------------------------------------------------------
 # Logging: errors to the console, where gunicorn and systemd collect them.
@@ -462,7 +503,6 @@ COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", "3
 COMMENTS_RATE_PER_IP = os.environ.get("COMMENTS_RATE_PER_IP", "5/10m")
 COMMENTS_RATE_PER_EMAIL = os.environ.get("COMMENTS_RATE_PER_EMAIL", "5/10m")
 COMMENTS_MODERATOR_BATCH_MINUTES = 5
-COMMENTS_EMAIL_MAX_ATTEMPTS = 10
 # Rate limits keep working, without counting, when the cache is down.
 RATELIMIT_FAIL_OPEN = True
 # Per-IP limits count the visitor's address, not a proxy's (TRUSTED_PROXIES).

@@ -1,13 +1,21 @@
 import datetime
+from unittest import mock
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
+
+# Fixtures for tests that run a site in other processes.
+from tests.processes import own_database_url  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Mail goes through the task queue as in production; the worker delivers it
+    # to Django's test outbox.
+    settings.EMAIL_BACKEND = "mail.backends.QueuedEmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
@@ -50,3 +58,21 @@ def staff_client(client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+def run_worker(at=None):
+    """
+    What a worker does now (or at the moment ``at``, for tasks that wait, like a
+    retry an hour later): every task that is due, then it stops.
+    """
+    if at is None:
+        call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+        return
+    with mock.patch("django.utils.timezone.now", return_value=at):
+        call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+
+
+@pytest.fixture
+def worker():
+    """Run the worker in this process: ``worker()`` runs what is due."""
+    return run_worker

@@ -13,6 +13,7 @@ from django_comments.forms import CommentSecurityForm
 
 from comments.models import Comment, CommentStatus, EmailAddress, ModerationPolicy
 from recoverysite.models import SiteSettings
+from tests.conftest import run_worker
 
 _numbers = itertools.count(1)
 
@@ -75,15 +76,18 @@ def comment_data(target, *, seconds_ago=60, **fields):
 def post(django_capture_on_commit_callbacks):
     """
     Post the comment form as an anonymous visitor's browser does (or as
-    ``as_client``), running the after-commit work.
+    ``as_client``), running the after-commit work; then the worker runs what the
+    post queued, as a running worker would.
     """
     visitor = Client()
 
     def post(target, *, as_client=None, ip="203.0.113.7", **fields):
         with django_capture_on_commit_callbacks(execute=True):
-            return (as_client or visitor).post(
+            response = (as_client or visitor).post(
                 "/comments/post/", comment_data(target, **fields), REMOTE_ADDR=ip
             )
+        run_worker()
+        return response
 
     return post
 

@@ -1,5 +1,7 @@
 """Stand-ins for the mail server and Akismet, named in settings by dotted path."""
 
+import smtplib
+
 import akismet
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
@@ -24,6 +26,14 @@ class RejectingBackend(LocmemBackend):
 
     def send_messages(self, messages):
         raise MailServerDown("451 Temporary local problem")
+
+
+class RefusingBackend(LocmemBackend):
+    """A mail server that refuses the recipient for good."""
+
+    def send_messages(self, messages):
+        recipient = messages[0].to[0]
+        raise smtplib.SMTPRecipientsRefused({recipient: (550, b"No such user")})
 
 
 class SpamClient(akismet.TestSyncClient):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from comments.models import Comment, CommentStatus, EmailAddress
 from recoverysite.models import SiteSettings
 from tests.comments.conftest import confirm_address, make_comment
+from tests.conftest import run_worker
 from tests.factories import make_article, make_user
 
 CHANGELIST = reverse("admin:comments_comment_changelist")
@@ -112,6 +113,7 @@ def test_bulk_approve_publishes_the_selected_comments(
     untouched = make_comment(article, status="pending")
     with django_capture_on_commit_callbacks(execute=True):
         response = act(staff_client, "approve", *held)
+    run_worker()
     assert "2 comment(s) published." in response.content.decode()
     statuses = dict(Comment.objects.values_list("pk", "status"))
     assert [statuses[comment.pk] for comment in held] == ["published"] * 2
@@ -195,6 +197,7 @@ def test_reply_as_the_site_publishes_a_reply_and_notifies_the_subscribed_author(
             change_form_data(parent, site_reply="Thank you, we will add the slides."),
             follow=True,
         )
+    run_worker()
     assert "Your reply is published." in response.content.decode()
     reply = Comment.objects.get(comment="Thank you, we will add the slides.")
     assert reply.status == CommentStatus.PUBLISHED
@@ -220,6 +223,7 @@ def test_reply_as_the_site_does_not_email_an_author_who_did_not_ask(
             reverse("admin:comments_comment_change", args=[parent.pk]),
             change_form_data(parent, site_reply="Noted."),
         )
+    run_worker()
     assert Comment.objects.filter(comment="Noted.", status="published").exists()
     assert mailoutbox == []
 
@@ -233,6 +237,7 @@ def test_reply_as_the_site_while_approving_publishes_both(
             reverse("admin:comments_comment_change", args=[parent.pk]),
             change_form_data(parent, status="published", site_reply="Welcome."),
         )
+    run_worker()
     parent.refresh_from_db()
     assert parent.status == CommentStatus.PUBLISHED
     assert Comment.objects.get(comment="Welcome.").parent_id == parent.pk

@@ -2,7 +2,6 @@
 
 import datetime
 import re
-from unittest import mock
 
 import pytest
 from django.test import Client
@@ -10,17 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comments import links
-from comments.models import Comment, CommentStatus, EmailAddress, OutgoingEmail
-from tests.comments.conftest import confirm_address, make_comment, run_command
+from comments.models import Comment, CommentStatus, EmailAddress
+from mail.models import OutgoingEmail
+from tests.comments.conftest import confirm_address, make_comment
+from tests.conftest import run_worker
 from tests.factories import make_article
 
 
 def link_in(message, path):
     return re.search(rf"https?://\S+({path}\S+)", message.body).group(1)
-
-
-def send_queued_emails():
-    run_command("send_queued_emails")
 
 
 @pytest.fixture
@@ -194,7 +191,7 @@ def test_a_held_reply_notifies_only_once_it_is_approved(
         reverse("admin:comments_comment_changelist"),
         {"action": "approve", "_selected_action": [reply.pk]},
     )
-    send_queued_emails()
+    run_worker()
     assert sorted(message.to[0] for message in mailoutbox) == [
         "first-timer@example.org",
         "parent@example.org",
@@ -265,7 +262,7 @@ def test_every_email_to_a_commenter_has_a_one_click_unsubscribe(
         reverse("admin:comments_comment_changelist"),
         {"action": "approve", "_selected_action": [reply.pk]},
     )
-    send_queued_emails()
+    run_worker()
     assert len(mailoutbox) == 3  # confirmation, approval, reply to the parent
     for message in mailoutbox:
         url = message.extra_headers["List-Unsubscribe"].strip("<>")
@@ -286,7 +283,7 @@ def test_the_commenter_is_told_when_a_held_comment_is_approved(
         reverse("admin:comments_comment_changelist"),
         {"action": "approve", "_selected_action": [comment.pk]},
     )
-    send_queued_emails()
+    run_worker()
     (message,) = mailoutbox
     assert message.to == ["ana@example.org"]
     assert message.subject == 'Your comment on "Open Dialogue" is published'
@@ -309,6 +306,7 @@ def test_approving_on_the_change_form_also_tells_the_commenter(
                 "site_reply": "",
             },
         )
+    run_worker()
     assert response.status_code == 302
     assert [message.to[0] for message in mailoutbox] == [comment.user_email]
 
@@ -322,6 +320,7 @@ def test_a_published_comment_saved_again_sends_nothing(
             reverse("admin:comments_comment_changelist"),
             {"action": "approve", "_selected_action": [comment.pk]},
         )
+    run_worker()
     assert mailoutbox == []
 
 
@@ -354,14 +353,13 @@ def test_held_comments_within_the_batch_window_wait_for_one_digest(
     post(article, comment="The third.", email="three@example.org")
     assert len(mailoutbox) == 2
 
-    send_queued_emails()
+    run_worker()
     assert len(mailoutbox) == 2  # still inside the window
 
     later = timezone.now() + datetime.timedelta(
         minutes=settings.COMMENTS_MODERATOR_BATCH_MINUTES, seconds=1
     )
-    with mock.patch("django.utils.timezone.now", return_value=later):
-        send_queued_emails()
+    run_worker(at=later)
     digests = mailoutbox[2:]
     assert sorted(message.to[0] for message in digests) == sorted(moderators)
     assert (
@@ -370,7 +368,7 @@ def test_held_comments_within_the_batch_window_wait_for_one_digest(
     assert "The second." in digests[0].body and "The third." in digests[0].body
     assert "The first." not in digests[0].body
 
-    send_queued_emails()
+    run_worker()
     assert len(mailoutbox) == 4
     assert not Comment.objects.filter(moderators_notified=False).exists()
 

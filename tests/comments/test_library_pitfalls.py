@@ -13,15 +13,18 @@ from django.core import signing
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from comments import links
-from comments.models import Comment, CommentStatus, OutgoingEmail
+from comments.models import Comment, CommentStatus
+from mail.models import OutgoingEmail
 from tests.comments.conftest import (
     comment_data,
     confirm_address,
     make_comment,
     run_command,
 )
+from tests.conftest import run_worker
 from tests.factories import make_article
 
 URL_PATTERN = re.compile(r"https?://\S+")
@@ -50,69 +53,82 @@ def test_comment_asking_for_replies_is_stored_at_once_not_after_a_link_is_clicke
     assert comment.followup is True
 
 
-def test_emails_are_sent_only_after_the_comment_is_committed(
+def test_the_request_sends_no_email_the_worker_does(
     client, policy, mailoutbox, django_capture_on_commit_callbacks
 ):
     article = make_article()
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         client.post("/comments/post/", comment_data(article, followup="on"))
     assert Comment.objects.count() == 1
-    assert OutgoingEmail.objects.filter(sent_at=None).count() == 1
     assert mailoutbox == []
-    for callback in callbacks:
-        callback()
+    assert sorted(DBTaskResult.objects.ready().values_list("task_path", flat=True)) == [
+        "comments.tasks.comment_received",
+        "comments.tasks.send_moderator_digest",
+    ]
+
+    run_worker()
     assert len(mailoutbox) == 1
+    assert not DBTaskResult.objects.ready().exists()
 
 
 def test_comment_is_kept_when_the_mail_server_is_down_and_its_email_sent_later(
     post, policy, settings, mailoutbox, caplog
 ):
-    settings.EMAIL_BACKEND = "tests.comments.doubles.UnreachableBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "tests.comments.doubles.UnreachableBackend"
     article = make_article()
     response = post(article, followup="on", email="kim@example.org")
     assert response.status_code == 302
-    assert "Mail server unavailable, 1 emails wait" in caplog.text
+    assert "try 1 failed (Connection refused)" in caplog.text
     assert client_page_says(response, "awaiting moderation")
     assert Comment.objects.filter(user_email="kim@example.org").exists()
-    email = OutgoingEmail.objects.get()
-    assert email.sent_at is None
-    assert email.attempts == 1
-    assert "Connection refused" in email.last_error
+    failed = OutgoingEmail.objects.get(status="FAILED")
+    assert failed.recipients == ["kim@example.org"]
+    assert "Connection refused" in failed.traceback
+    waiting = OutgoingEmail.objects.waiting().get()
+    assert waiting.attempt == 2
     assert mailoutbox == []
 
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    run_command("send_queued_emails")
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    run_worker()
+    assert mailoutbox == []  # the next try waits a minute
+    run_worker(at=timezone.now() + datetime.timedelta(minutes=2))
     assert [message.to for message in mailoutbox] == [["kim@example.org"]]
-    email.refresh_from_db()
-    assert email.sent_at is not None
-    assert email.last_error == ""
+    assert not OutgoingEmail.objects.waiting().exists()
 
 
-def test_a_message_the_mail_server_rejects_stays_in_the_outbox_for_a_retry(
+def test_a_message_the_mail_server_puts_off_is_tried_again_later(
     post, policy, settings, mailoutbox
 ):
-    settings.EMAIL_BACKEND = "tests.comments.doubles.RejectingBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "tests.comments.doubles.RejectingBackend"
     post(make_article(), followup="on")
-    email = OutgoingEmail.objects.get()
-    assert email.sent_at is None
-    assert "451" in email.last_error
+    assert "451" in OutgoingEmail.objects.get(status="FAILED").traceback
+    assert OutgoingEmail.objects.waiting().count() == 1
 
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    run_command("send_queued_emails")
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    run_worker(at=timezone.now() + datetime.timedelta(minutes=2))
     assert len(mailoutbox) == 1
 
 
-def test_an_email_is_not_retried_after_the_configured_number_of_attempts(
-    post, policy, settings, mailoutbox
+def test_an_email_is_not_retried_after_the_configured_number_of_tries(
+    post, policy, settings, mailoutbox, caplog
 ):
-    settings.EMAIL_BACKEND = "tests.comments.doubles.UnreachableBackend"
-    settings.COMMENTS_EMAIL_MAX_ATTEMPTS = 2
+    settings.EMAIL_DELIVERY_BACKEND = "tests.comments.doubles.UnreachableBackend"
+    settings.EMAIL_RETRY_DELAYS = [60]
     post(make_article(), followup="on")
-    run_command("send_queued_emails")
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    run_command("send_queued_emails")
+    run_worker(at=timezone.now() + datetime.timedelta(minutes=2))
+    assert "not delivered after 2 tries" in caplog.text
+    assert not OutgoingEmail.objects.waiting().exists()
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    run_worker(at=timezone.now() + datetime.timedelta(days=2))
     assert mailoutbox == []
-    assert OutgoingEmail.objects.get().attempts == 2
+    assert OutgoingEmail.objects.filter(status="FAILED").count() == 2
+
+
+def test_a_permanent_refusal_is_not_tried_again(post, policy, settings, mailoutbox):
+    settings.EMAIL_DELIVERY_BACKEND = "tests.comments.doubles.RefusingBackend"
+    post(make_article(), followup="on")
+    assert not OutgoingEmail.objects.waiting().exists()
+    assert "550" in OutgoingEmail.objects.get(status="FAILED").traceback
 
 
 def client_page_says(response, text):
@@ -209,13 +225,13 @@ def test_a_failure_while_posting_leaves_no_comment_behind(
     article = make_article()
     with (
         mock.patch(
-            "comments.emails.comment_received", side_effect=RuntimeError("boom")
+            "comments.views.enqueue_after_commit", side_effect=RuntimeError("boom")
         ),
         pytest.raises(RuntimeError),
     ):
         client.post("/comments/post/", comment_data(article, followup="on"))
     assert not Comment.objects.exists()
-    assert not OutgoingEmail.objects.exists()
+    assert not DBTaskResult.objects.exists()
 
 
 # 3. Only our wrapped views are mounted; no Gravatar.

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comments import links
-from comments.models import Comment, CommentStatus, OutgoingEmail
+from comments.models import Comment, CommentStatus
+from mail.models import OutgoingEmail
 from tests.comments.conftest import CRISIS_NOTICE, make_comment
 from tests.comments.doubles import RecordingClient
 from tests.factories import make_article, make_page
@@ -459,4 +460,4 @@ def test_held_and_spam_comments_are_never_shown_on_the_page(client, post, policy
     assert "Held words." not in html
     assert "Spam words." not in html
     assert "No comments yet" in html
-    assert OutgoingEmail.objects.count() == 0
+    assert not OutgoingEmail.objects.exists()

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from comments.models import Comment, CommentStatus
+from tests.conftest import run_worker
 from tests.factories import make_article
 
 
@@ -44,6 +45,7 @@ def test_post_moderate_read_reply_and_unsubscribe_without_javascript(
                 "followup": "on",
             },
         )
+    run_worker()
     assert response.status_code == 302
     received = first_visitor.get(response["Location"]).content.decode()
     assert "Your comment is awaiting moderation." in received
@@ -69,6 +71,7 @@ def test_post_moderate_read_reply_and_unsubscribe_without_javascript(
             reverse("admin:comments_comment_changelist") + "?status__exact=pending",
             {"action": "approve", "_selected_action": [comment.pk]},
         )
+    run_worker()
     comment.refresh_from_db()
     assert comment.status == CommentStatus.PUBLISHED
     approval = mailoutbox[-1]
@@ -98,6 +101,7 @@ def test_post_moderate_read_reply_and_unsubscribe_without_javascript(
                 "comment": "Which group is that? I would like to come.",
             },
         )
+    run_worker()
     assert response.status_code == 302
     reply = Comment.objects.get(user_email="lee@example.org")
     assert (reply.parent_id, reply.level) == (comment.pk, 1)
@@ -107,6 +111,7 @@ def test_post_moderate_read_reply_and_unsubscribe_without_javascript(
             reverse("admin:comments_comment_changelist"),
             {"action": "approve", "_selected_action": [reply.pk]},
         )
+    run_worker()
     page = Client().get(article.get_absolute_url()).content.decode()
     assert page.index("Thursdays") < page.index("Which group is that?")
 
@@ -137,6 +142,7 @@ def test_post_moderate_read_reply_and_unsubscribe_without_javascript(
                 "comment": "Thank you, see you there.",
             },
         )
+    run_worker()
     assert Comment.objects.get(comment="Thank you, see you there.").is_public
     reply_emails = [
         message for message in mailoutbox if message.to == ["jo@example.org"]

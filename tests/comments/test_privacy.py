@@ -4,12 +4,14 @@ import datetime
 import json
 
 import pytest
+from django.core.mail import send_mail
 from django.core.management import CommandError
 from django.test import Client
 from django.utils import timezone
 
 from comments import links
-from comments.models import Comment, CommentStatus, EmailAddress, OutgoingEmail
+from comments.models import Comment, CommentStatus, EmailAddress
+from mail.models import OutgoingEmail
 from tests.comments.conftest import confirm_address, make_comment, run_command
 from tests.factories import make_article
 
@@ -124,7 +126,9 @@ def test_commenter_data_erase_anonymises_and_unsubscribes(thread, post):
     parent.followup = True
     parent.save()
     confirm_address(EMAIL)
-    waiting = OutgoingEmail.objects.create(to=EMAIL, subject="s", body="b")
+    send_mail("s", "b", None, [EMAIL])
+    send_mail("s", "b", None, ["someone-else@example.org"])
+    waiting = OutgoingEmail.objects.waiting().to_address(EMAIL).get()
     output = run_command("commenter_data", "--email", EMAIL.title(), "--erase")
     assert "Anonymised 1 comment(s)" in output
     parent.refresh_from_db()
@@ -134,6 +138,7 @@ def test_commenter_data_erase_anonymises_and_unsubscribes(thread, post):
     assert parent.status == CommentStatus.PUBLISHED
     assert not EmailAddress.objects.filter(email=EMAIL).exists()
     assert not OutgoingEmail.objects.filter(pk=waiting.pk).exists()
+    assert OutgoingEmail.objects.waiting().count() == 1
     page = Client().get(article.get_absolute_url()).content.decode()
     assert parent.comment in page
     assert "Anonymous" in page

@@ -2,9 +2,12 @@
 
 import datetime
 import re
+from unittest import mock
 
 import pytest
+from django.core.mail import send_mail
 from django.test import Client
+from django.utils import timezone
 
 from tests.comments.conftest import make_comment
 from tests.factories import make_article, make_event, make_page
@@ -88,3 +91,23 @@ def test_a_moderator_sees_only_the_comments_section(moderator, now):
     assert count_in(html, "comments") == 1
     assert "dashboard-drafts" not in html
     assert "dashboard-events" not in html
+
+
+def test_whoever_runs_the_site_is_told_when_the_worker_falls_behind(
+    staff_client, settings
+):
+    settings.TASKS_BACKLOG_WARNING_SECONDS = 300
+    send_mail("Hello", "Words.", None, ["reader@example.org"])
+    html = staff_client.get("/admin/").text
+    assert count_in(html, "background") == 1
+    assert "Background work is behind" not in html
+
+    later = timezone.now() + datetime.timedelta(minutes=20)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        html = staff_client.get("/admin/").text
+    assert "Background work is behind: 1 task(s) waiting, the oldest for 20" in html
+
+
+def test_editors_are_not_shown_the_workers_queue(editor_client):
+    send_mail("Hello", "Words.", None, ["reader@example.org"])
+    assert "dashboard-background" not in editor_client.get("/admin/").text

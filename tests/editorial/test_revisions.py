@@ -131,9 +131,7 @@ def test_a_restored_article_is_found_by_search_with_its_restored_words(
 
     restore(editor_client, article, first)
 
-    assert [r.title for r in search("gardening")] == [
-        "Gardening for calm"
-    ]
+    assert [r.title for r in search("gardening")] == ["Gardening for calm"]
     assert search("cooking") == []
 
 

@@ -61,9 +61,7 @@ def test_expired_article_leaves_lists_feeds_sitemaps_and_search(
             expired.slug not in response.text
         ), url
         assert "Spring helpline" in response.text or expiring.slug in response.text
-    assert [r.title for r in search("helpline")] == [
-        "Spring helpline hours"
-    ]
+    assert [r.title for r in search("helpline")] == ["Spring helpline hours"]
 
 
 def test_expired_article_page_is_404_for_visitors_and_a_preview_for_staff(

@@ -105,9 +105,7 @@ def test_any_file_name_is_stored_under_a_generated_name(staff_client, settings, 
     assert "\x00" not in image.original_name and "\u202e" not in image.original_name
     assert len(image.original_name) <= 200
     # The shown name is escaped wherever it appears.
-    change = staff_client.get(
-        reverse("admin:images_image_change", args=[image.pk])
-    )
+    change = staff_client.get(reverse("admin:images_image_change", args=[image.pk]))
     assert "<script>alert(1)</script>" not in change.text
 
 

@@ -1,15 +1,10 @@
-import socket
-from contextlib import closing
-
 import pytest
 from django.db import connection
 
+from tests.processes import free_port
 
-def closed_port():
-    """A port on this machine where nothing listens."""
-    with closing(socket.socket()) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+# A port where nothing listens stands for a server that is down.
+closed_port = free_port
 
 
 @pytest.fixture

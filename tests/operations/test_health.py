@@ -1,10 +1,15 @@
+import datetime
 import json
+from unittest import mock
 
 import pytest
+from django.core.mail import send_mail
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
+from django.utils import timezone
 
 from operations import health
+from tests.conftest import run_worker
 
 from .conftest import closed_port
 
@@ -54,9 +59,42 @@ def test_readyz_reports_every_check_ok(db):
             "migrations": "ok",
             "cache": "ok",
             "storage": "ok",
+            "tasks": "ok",
         },
+        "tasks": {"waiting": 0, "oldest_waiting_seconds": 0, "failed_last_day": 0},
     }
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_readyz_is_degraded_not_down_when_no_worker_runs_the_queue(db, settings):
+    settings.TASKS_BACKLOG_WARNING_SECONDS = 300
+    send_mail("Hello", "Words.", None, ["reader@example.org"])
+    assert answer("/readyz")[1]["checks"]["tasks"] == "ok"
+
+    later = timezone.now() + datetime.timedelta(minutes=10)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        response, body = answer("/readyz")
+
+    assert response.status_code == 200
+    assert body["status"] == "degraded"
+    assert body["checks"]["tasks"] == "degraded"
+    assert body["tasks"]["waiting"] == 1
+    assert 595 <= body["tasks"]["oldest_waiting_seconds"] <= 605
+
+
+def test_readyz_counts_tasks_that_failed_for_good_but_not_tries_to_come(db, settings):
+    settings.EMAIL_DELIVERY_BACKEND = "tests.comments.doubles.UnreachableBackend"
+    send_mail("Hello", "Words.", None, ["reader@example.org"])
+    run_worker()
+    # The first try failed and the next is queued: not a failure yet.
+    assert answer("/readyz")[1]["tasks"]["failed_last_day"] == 0
+
+    settings.EMAIL_DELIVERY_BACKEND = "tests.comments.doubles.RefusingBackend"
+    run_worker(at=timezone.now() + datetime.timedelta(minutes=2))
+    response, body = answer("/readyz")
+    assert body["tasks"]["failed_last_day"] == 1
+    assert body["checks"]["tasks"] == "degraded"
+    assert response.status_code == 200
 
 
 def test_readyz_is_503_while_the_database_is_down(transactional_db, database_outage):

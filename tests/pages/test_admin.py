@@ -67,9 +67,7 @@ def test_page_change_form_links_to_the_public_address(staff_client, db):
     parent = make_page(title="About")
     page = make_page(title="Privacy", parent=parent)
 
-    response = staff_client.get(
-        reverse("admin:pages_page_change", args=[page.pk])
-    )
+    response = staff_client.get(reverse("admin:pages_page_change", args=[page.pk]))
 
     assert "View on site" in response.text
     assert 'href="/about/privacy/"' in response.text
