@@ -35,7 +35,7 @@ from django.db import transaction
 started = time.perf_counter()
 with transaction.atomic():
     for number in range({count}):
-        send_mail(f"Note {{number}}", "A few words.", None, [f"r{{number}}@example.org"])
+        send_mail(f"Note {{number}}", "Words.", None, [f"r{{number}}@example.org"])
 print(json.dumps({{"seconds": time.perf_counter() - started}}))
 """
 TRICKLE = """
@@ -166,8 +166,13 @@ def main():
             f"{options.emails / seconds:,.0f} tasks a second, worker start included."
         )
 
-        manage(env, "shell", "-c", "from django_tasks_db.models import DBTaskResult;"
-               "DBTaskResult.objects.all().delete()")
+        manage(
+            env,
+            "shell",
+            "-c",
+            "from django_tasks_db.models import DBTaskResult;"
+            "DBTaskResult.objects.all().delete()",
+        )
         worker = subprocess.Popen(
             [sys.executable, "manage.py", "worker", "-v0"], cwd=ROOT, env=env
         )
