@@ -233,6 +233,28 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+DATABASE_VENDOR = DATABASES["default"]["ENGINE"].rpartition(".")[2]
+if DATABASE_VENDOR == "sqlite3":
+    # Several writers at once (web workers, the worker, the admin): readers never
+    # wait for a writer (WAL), a transaction takes the write lock when it starts
+    # rather than failing half-way ("database is locked"), and waits up to 20 s.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+elif DATABASE_VENDOR == "mysql":
+    # Every character visitors may type (emoji included), in and out.
+    DATABASES["default"]["OPTIONS"] = {"charset": "utf8mb4"}
+    DATABASES["default"]["TEST"] = {
+        "CHARSET": "utf8mb4",
+        "COLLATION": "utf8mb4_unicode_ci",
+    }
+    SILENCED_SYSTEM_CHECKS = [
+        # A top-level page's slug is unique by a conditional constraint, which
+        # MariaDB cannot hold; model validation (the admin) still checks it.
+        "models.W036",
+    ]
 # PostgreSQL connections come from psycopg's pool with DATABASE_POOL=1 (for
 # gunicorn's threaded workers); otherwise each worker keeps its connection open
 # between requests, checked before reuse, instead of connecting per request.

@@ -7,12 +7,22 @@ fields themselves (see ``search.sources``). The choice is made by database
 vendor, in ``full_text_available()``, and nowhere else.
 """
 
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres import search as postgres_search
+from django.contrib.postgres.search import SearchVector
 from django.db import connection, models
 
 
 def full_text_available():
     return connection.vendor == "postgresql"
+
+
+class SearchVectorField(postgres_search.SearchVectorField):
+    """PostgreSQL's tsvector; MySQL and MariaDB, which have no such type, keep text."""
+
+    def db_type(self, connection):
+        if connection.vendor == "mysql":
+            return "longtext"
+        return super().db_type(connection)
 
 
 class Searchable(models.Model):

@@ -3,7 +3,7 @@ The standalone pages, formerly a model of the project package: the table and
 its rows stay as they are; the next migration gives the table its new name.
 """
 
-import django.contrib.postgres.search
+import search.models
 import django.db.models.deletion
 import django.utils.timezone
 from django.db import migrations, models
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                     name='Page',
                     fields=[
                         ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                        ('search_vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
+                        ('search_vector', search.models.SearchVectorField(editable=False, null=True)),
                         ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', help_text='Drafts are visible only to staff, on the public address.', max_length=10, verbose_name='status')),
                         ('published_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, help_text='Shown to visitors as the date. A date in the future schedules the item: it appears by itself at that moment.', verbose_name='publication date')),
                         ('unpublish_at', models.DateTimeField(blank=True, help_text='Optional. At this moment the item leaves the site by itself: lists, feeds, search and its own page. Staff can still preview it.', null=True, verbose_name='unpublish date')),
