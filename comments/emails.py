@@ -142,7 +142,10 @@ def send_moderator_digest():
         # Rows locked (PostgreSQL) or the database written to first (SQLite's
         # immediate transactions): two workers never report the same comment.
         waiting = list(
-            Comment.objects.select_for_update()
+            # Only the comments' own rows: PostgreSQL cannot lock the optional
+            # side of the manager's outer joins.
+            Comment.objects.select_related(None)
+            .select_for_update()
             .filter(status=CommentStatus.PENDING, moderators_notified=False)
             .order_by("-care_hold", "submit_date")
         )

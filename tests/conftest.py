@@ -61,22 +61,25 @@ def staff_client(client, django_user_model):
     return client
 
 
+def in_test_transaction():
+    """
+    The worker's check for stale connections left out: a test's worker runs in
+    the test's own transaction, where that check would close the connection
+    (on PostgreSQL; SQLite's in-memory database ignores it), as Django leaves
+    it out of requests in tests.
+    """
+    return mock.patch(
+        "django_tasks_db.management.commands.db_worker.close_old_connections"
+    )
+
+
 def run_worker(at=None):
     """
     What a worker does now (or at the moment ``at``, for tasks that wait, like a
     retry an hour later): every task that is due, then it stops.
-
-    It runs in the test's own transaction, so the worker's check for stale
-    connections (which would close a connection inside a transaction, as
-    Django's test runner knows) is left out, as Django leaves it out of requests
-    in tests.
     """
     with contextlib.ExitStack() as stack:
-        stack.enter_context(
-            mock.patch(
-                "django_tasks_db.management.commands.db_worker.close_old_connections"
-            )
-        )
+        stack.enter_context(in_test_transaction())
         if at is not None:
             stack.enter_context(
                 mock.patch("django.utils.timezone.now", return_value=at)

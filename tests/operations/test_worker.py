@@ -14,7 +14,7 @@ from comments.models import Comment
 from operations import background
 from operations.models import TimedJob
 from tests.comments.conftest import make_comment
-from tests.conftest import run_worker
+from tests.conftest import in_test_transaction, run_worker
 from tests.factories import make_article
 from tests.processes import start
 
@@ -22,7 +22,8 @@ pytestmark = pytest.mark.django_db
 
 
 def run_worker_command():
-    call_command("worker", batch=True, verbosity=0)
+    with in_test_transaction():
+        call_command("worker", batch=True, verbosity=0)
 
 
 @pytest.fixture
