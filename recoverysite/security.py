@@ -107,6 +107,7 @@ def lockout_response(request, original_response=None, credentials=None):
     }
     return render(request, "admin/locked_out.html", context, status=429)
 
+
 @lru_cache(maxsize=8)
 def trusted_networks(proxies):
     return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
