@@ -10,15 +10,15 @@ closed_port = free_port
 @pytest.fixture
 def database_outage(monkeypatch):
     """
-    ``start()`` cuts the site off from its database, ``restore()`` brings it back. On
-    PostgreSQL the connection really points at a closed port; SQLite's in-memory
-    test database cannot be reopened, so there every query fails the way a lost
-    connection does.
+    ``start()`` cuts the site off from its database, ``restore()`` brings it back.
+    On PostgreSQL and MariaDB the connection really points at a closed port;
+    SQLite's in-memory test database cannot be reopened, so there every query
+    fails the way a lost connection does.
     """
 
     class Outage:
         def start(self):
-            if connection.vendor == "postgresql":
+            if connection.vendor in {"postgresql", "mysql"}:
                 monkeypatch.setitem(connection.settings_dict, "HOST", "127.0.0.1")
                 monkeypatch.setitem(connection.settings_dict, "PORT", closed_port())
                 connection.close()
