@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 from comments import links, tasks
 from comments.forms import CommentForm
@@ -123,8 +123,8 @@ def post_comment(request):
         )
     if not is_valid:
         return render_form_page(request, form, _("Please correct the marked fields."))
-    if is_rate_limited(request, form.cleaned_data["email"]):
-        return render_form_page(
+    if seconds_to_wait := rate_limit_wait(request, form.cleaned_data["email"]):
+        response = render_form_page(
             request,
             form.with_fresh_security_fields(),
             _(
@@ -133,6 +133,8 @@ def post_comment(request):
             ),
             status=429,
         )
+        response["Retry-After"] = str(seconds_to_wait)
+        return response
     comment = form.build_comment(request)
     duplicate = find_duplicate(comment)
     if duplicate:
@@ -169,22 +171,33 @@ def post_comment(request):
     return response
 
 
-def is_rate_limited(request, email):
-    by_ip = is_ratelimited(
-        request,
-        group="comments-ip",
-        key="ip",
-        rate=settings.COMMENTS_RATE_PER_IP,
-        increment=True,
-    )
-    by_email = is_ratelimited(
-        request,
-        group="comments-email",
-        key=lambda group, request: email.lower(),
-        rate=settings.COMMENTS_RATE_PER_EMAIL,
-        increment=True,
-    )
-    return by_ip or by_email
+def rate_limit_wait(request, email):
+    """
+    Seconds until this address and this email may post again, or 0 when they
+    may now. Both counts go up with every post (IPv6 addresses by their /64).
+    """
+    usages = [
+        get_usage(
+            request,
+            group="comments-ip",
+            key="ip",
+            rate=settings.COMMENTS_RATE_PER_IP,
+            increment=True,
+        ),
+        get_usage(
+            request,
+            group="comments-email",
+            key=lambda group, request: email.lower(),
+            rate=settings.COMMENTS_RATE_PER_EMAIL,
+            increment=True,
+        ),
+    ]
+    waits = [
+        max(usage["time_left"], 1)
+        for usage in usages
+        if usage and usage["should_limit"]
+    ]
+    return max(waits, default=0)
 
 
 def find_duplicate(comment):

@@ -7,7 +7,9 @@ fullwidth letters, in capitals or with a hidden space is the "café" already the
 
 import unicodedata
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from taggit.forms import TagField as TaggitTagField
 from taggit.models import Tag
 
@@ -40,7 +42,18 @@ class TagField(TaggitTagField):
     """Taggit's tag input (commas and quotes), one spelling per tag."""
 
     def clean(self, value):
-        return one_spelling_each(super().clean(value))
+        names = one_spelling_each(super().clean(value))
+        # The database holds a tag name of at most this length; longer is a
+        # form error here, not a failed save on PostgreSQL.
+        longest = Tag._meta.get_field("name").max_length
+        too_long = [name for name in names if len(name) > longest]
+        if too_long:
+            raise ValidationError(
+                _("A tag can be at most %(limit)d characters long: “%(tag)s…”.")
+                % {"limit": longest, "tag": too_long[0][:30]},
+                code="tag_too_long",
+            )
+        return names
 
 
 def give_tag_a_slug(sender, instance, **kwargs):

@@ -236,3 +236,17 @@ def test_imported_wordpress_items_are_listed_read_only(staff_client):
         staff_client.get(reverse("admin:wordpress_wordpressitem_add")).status_code
         == 403
     )
+
+
+def test_a_tag_longer_than_the_database_holds_is_a_form_error_that_keeps_the_text(
+    staff_client, db
+):
+    long_tag = "a" * 150
+    response = staff_client.post(
+        ADD, add_form_data(tags=f"hope, {long_tag}", body="<p>Kept words.</p>")
+    )
+
+    assert response.status_code == 200
+    assert "A tag can be at most 100 characters long" in response.text
+    assert "Kept words." in response.text
+    assert not Article.objects.exists()

@@ -264,6 +264,8 @@ def test_too_many_comments_from_one_ip_get_a_429_that_keeps_the_text(
         )
     response = post(article, email="p3@example.org", comment="My third, kept.")
     assert response.status_code == 429
+    # A day's window: the browser (or a script) is told when to come back.
+    assert 0 < int(response["Retry-After"]) <= 24 * 60 * 60
     html = response.content.decode()
     assert "My third, kept." in html
     assert "Please wait a few minutes" in html
@@ -461,3 +463,25 @@ def test_held_and_spam_comments_are_never_shown_on_the_page(client, post, policy
     assert "Spam words." not in html
     assert "No comments yet" in html
     assert not OutgoingEmail.objects.exists()
+
+
+def test_addresses_in_one_ipv6_64_count_as_one_visitor(post, open_policy, settings):
+    settings.COMMENTS_RATE_PER_IP = "2/d"
+    article = make_article()
+    for number in range(2):
+        posted(
+            post(
+                article,
+                ip=f"2001:db8:1:2::{number + 1}",
+                email=f"v6-{number}@example.org",
+                comment=f"From the same network, number {number}",
+            )
+        )
+    same_network = post(
+        article, ip="2001:db8:1:2:ffff::9", email="v6-3@example.org", comment="Third"
+    )
+    assert same_network.status_code == 429
+    other_network = post(
+        article, ip="2001:db8:1:3::1", email="v6-4@example.org", comment="Fourth"
+    )
+    assert other_network.status_code == 302
