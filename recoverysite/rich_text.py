@@ -27,6 +27,13 @@ EXTENSIONS = {
     "Figure": {"pickerUrl": reverse_lazy("admin:images_image_picker")},
     "Image": True,
     "Caption": True,
+    # Tables, code and preformatted text, as imported sites and editors write them.
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "Code": True,
+    "CodeBlock": True,
 }
 
 # <img> tags as nh3 writes them: every attribute value double-quoted.
@@ -75,6 +82,12 @@ def allow_list():
     # needs no class of its own.
     config["attributes"]["img"] = {"src", "alt", "data-file"}
     config["attributes"].pop("figure", None)
+    # A reversed list counts down: without the attribute its numbers say the
+    # opposite of what the author wrote. Collapsed sections keep what the author
+    # hid (content warnings) hidden until a reader opens them.
+    config["attributes"]["ol"] = {*config["attributes"].get("ol", ()), "reversed"}
+    config["tags"] = {*config["tags"], "details", "summary"}
+    config["attributes"]["details"] = {"open"}
     return config
 
 

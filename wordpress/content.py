@@ -79,10 +79,23 @@ DROPPED = set(
 )
 # Elements whose content is laid out as blocks (inline runs become paragraphs).
 CONTAINERS = set(
-    "div section article header footer main aside nav center details summary "
+    "div section article header footer main aside nav center summary "
     "hgroup fieldset legend address caption figure body html".split()
 )
-BLOCKS = {"p", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "hr"}
+BLOCKS = {
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "pre",
+    "table",
+    "details",
+}
 # Start tags that end an open <p>, as in the HTML parsing rules.
 CLOSES_PARAGRAPH = set(
     "address article aside blockquote center details dd div dl dt fieldset "
@@ -100,7 +113,13 @@ RENAMED = {
     "var": "em",
 }
 # What the rich-text allow-list keeps (links are handled on their own).
-KEPT = BLOCKS | {"br", "strong", "em"}
+KEPT = BLOCKS | {"br", "strong", "em", "code"}
+# Self-closing block comments whose content WordPress builds when the page is
+# shown (latest posts, search, social icons…): nothing of them is in the export.
+DYNAMIC_BLOCK = re.compile(
+    r"<!--\s*wp:([a-z][a-z0-9-]*(?:/[a-z][a-z0-9-]*)?)\b[^>]*?/-->"
+)
+STATIC_SELF_CLOSING_BLOCKS = {"spacer", "separator", "more", "nextpage"}
 
 
 @dataclass
@@ -113,6 +132,7 @@ class Converted:
     library_images: int = 0
     removed_frames: list = field(default_factory=list)
     unknown_shortcodes: set = field(default_factory=set)
+    dynamic_blocks: list = field(default_factory=list)
     recording: object = None
 
 
@@ -337,7 +357,8 @@ class Converter:
         self.post_id = post_id
         self.take_recording = take_recording
         has_blocks = bool(BLOCK_COMMENT.search(content))
-        text = HTML_COMMENT.sub("", content)
+        text = DYNAMIC_BLOCK.sub(self.dynamic_block, content)
+        text = HTML_COMMENT.sub("", text)
         text = self.expand_shortcodes(text)
         text = URL_LINE.sub(self.url_line, text)
         if not has_blocks:
@@ -350,6 +371,19 @@ class Converter:
         for match in LOOKS_LIKE_SHORTCODE.finditer(html.unescape(result.html)):
             result.unknown_shortcodes.add(match.group(1))
         return result
+
+    def dynamic_block(self, match):
+        """A visible note in the draft where a block had no saved content."""
+        name = match.group(1).removeprefix("core/")
+        if name in STATIC_SELF_CLOSING_BLOCKS:
+            return ""
+        self.result.dynamic_blocks.append(name)
+        note = _(
+            "[Note for the editor: the WordPress block “%(block)s” was built by "
+            "WordPress when the page was shown, so the export holds none of its "
+            "content. Replace or remove this note.]"
+        ) % {"block": name}
+        return f"\n<p><em>{html.escape(note)}</em></p>\n"
 
     # Lone URLs and shortcodes
 
@@ -474,7 +508,9 @@ class Converter:
         if tag == "table":
             return self.table(node, in_link)
         if tag == "pre":
-            return [Node("p", children=with_line_breaks(node.text()))]
+            return self.preformatted(node, in_link)
+        if tag == "details":
+            return self.details(node, in_link)
         if tag == "dt":
             strong = Node("strong", children=self.clean_children(node, in_link))
             return [Node("p", children=[strong])]
@@ -495,6 +531,8 @@ class Converter:
                     for name in ("start", "type")
                     if node.attrs.get(name)
                 }
+                if "reversed" in node.attrs:
+                    attrs["reversed"] = ""
             return [Node(tag, attrs, children)]
         return children  # span, font, code, sup, …: their text stays
 
@@ -626,30 +664,85 @@ class Converter:
         return href
 
     def table(self, node, in_link):
-        """Each row as a paragraph, cells separated by a bar; header cells bold."""
-        rows = []
+        """
+        A table with its header rows in <thead>; the caption as a bold line above
+        it, since the editor's tables have no caption of their own.
+        """
+        head, body = [], []
         for row in descendants(node, "tr"):
             cells = []
             for cell in row.children:
                 if not isinstance(cell, Node) or cell.tag not in {"td", "th"}:
                     continue
                 content = trim_breaks(inline_only(self.clean_children(cell, in_link)))
-                if cell.tag == "th" and content:
-                    content = [Node("strong", children=content)]
-                cells.append(content)
-            if cells:
-                paragraph = Node("p")
-                for number, content in enumerate(cells):
-                    if number:
-                        paragraph.children.append(" | ")
-                    paragraph.children.extend(content)
-                rows.append(paragraph)
+                attrs = {
+                    name: cell.attrs[name]
+                    for name in ("colspan", "rowspan")
+                    if cell.attrs.get(name, "").isdigit()
+                }
+                cells.append(Node(cell.tag, attrs, content))
+            if not cells:
+                continue
+            in_head = row_is_in(node, row, "thead") or (
+                not body and all(cell.tag == "th" for cell in cells)
+            )
+            (head if in_head and not body else body).append(Node("tr", children=cells))
         captions = [
             Node("p", children=[Node("strong", children=[caption.text().strip()])])
-            for caption in node.children
-            if isinstance(caption, Node) and caption.tag == "caption"
+            for caption in descendants(node, "caption")
+            if caption.text().strip()
         ]
-        return captions + rows
+        if not head and not body:
+            return captions
+        sections = []
+        if head:
+            sections.append(Node("thead", children=head))
+        if body:
+            sections.append(Node("tbody", children=body))
+        return [*captions, Node("table", children=sections)]
+
+    def preformatted(self, node, in_link):
+        """Code and preformatted text keep their lines, spaces and inline marks."""
+        children = []
+        for child in inline_only(self.clean_children(node, in_link)):
+            # The block editor writes <pre><code>…</code></pre>: one <code> is enough.
+            is_code = isinstance(child, Node) and child.tag == "code"
+            children.extend(child.children if is_code else [child])
+        return [Node("pre", children=[Node("code", children=children)])]
+
+    def details(self, node, in_link):
+        """A collapsed section stays collapsed, with its summary as the label."""
+        summary = next(
+            (
+                child
+                for child in node.children
+                if isinstance(child, Node) and child.tag == "summary"
+            ),
+            None,
+        )
+        rest = Node(
+            "root", children=[child for child in node.children if child is not summary]
+        )
+        label = inline_only(self.clean_children(summary, in_link)) if summary else []
+        if not any(map(has_text, label)):
+            label = [_("More")]
+        attrs = {"open": ""} if "open" in node.attrs else {}
+        return [
+            Node(
+                "details",
+                attrs,
+                [
+                    Node("summary", children=trim_breaks(label)),
+                    *self.clean_children(rest, in_link),
+                ],
+            )
+        ]
+
+
+def row_is_in(table, row, section):
+    return any(
+        row in list(descendants(part, "tr")) for part in descendants(table, section)
+    )
 
 
 def descendants(node, tag):
@@ -734,6 +827,10 @@ def blockify(nodes):
             node.children = [item for item in node.children if has_text(item)]
             if node.children:
                 blocks.append(node)
+        elif node.tag == "details":
+            summary, *content = node.children
+            node.children = [summary, *blockify(content)]
+            blocks.append(node)
         elif node.tag == "li":
             blocks.append(Node("ul", children=[node]))
             node.children = list_item_content(node.children)

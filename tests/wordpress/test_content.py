@@ -198,14 +198,15 @@ def test_missing_uploads_are_left_out_and_recorded(convert):
     }
 
 
-def test_tables_become_one_paragraph_per_row(convert):
+def test_tables_keep_their_header_row_and_cells(convert):
     result = convert(
         "<table><caption>Groups</caption><tr><th>Day</th><th></th></tr>"
         "<tr><td>Monday</td><td><p>Voices</p><p>Evening</p></td></tr></table>"
     )
     assert result.html == (
-        "<p><strong>Groups</strong></p><p><strong>Day</strong> |</p>"
-        "<p>Monday | Voices<br>Evening</p>"
+        "<p><strong>Groups</strong></p><table><thead><tr><th>Day</th><th></th></tr>"
+        "</thead><tbody><tr><td>Monday</td><td>Voices<br>Evening</td></tr></tbody>"
+        "</table>"
     )
 
 
@@ -216,7 +217,7 @@ def test_lists_definition_lists_and_preformatted_text(convert):
     )
     assert result.html == (
         '<ol start="3"><li><p>Three</p><ul><li>Inner</li></ul></li></ol>'
-        "<p><strong>Term</strong></p><p>Meaning</p><p>a<br>b</p>"
+        "<p><strong>Term</strong></p><p>Meaning</p><pre><code>a\n  b</code></pre>"
     )
 
 
