@@ -1,0 +1,96 @@
+"""Each core block of the block editor keeps its meaning through the import."""
+
+import pytest
+
+from articles.models import Article
+from tests.wordpress.conftest import FIXTURES
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def imported(run_import):
+    run_import(FIXTURES / "blocks.xml")
+
+    def body(slug):
+        return Article.objects.get(slug=slug).body
+
+    return body
+
+
+def test_a_table_keeps_its_header_row_cells_and_caption(imported, client):
+    body = imported("table")
+
+    assert "<thead><tr><th>Day</th><th>Group</th><th>Room</th></tr></thead>" in body
+    assert "<tr><td>Wednesday</td><td><em>Peer support</em></td><td>3</td></tr>" in body
+    assert body.count("<tr>") == 3
+    page = client.get(Article.objects.get(slug="table").get_absolute_url())
+    assert "<th>Day</th>" in page.text
+    assert "Groups this autumn" in page.text
+
+
+def test_a_code_block_keeps_its_lines_indentation_and_marks(imported):
+    body = imported("code")
+
+    assert body == (
+        '<pre><code>if feeling_low:\n    <strong>call</strong>("a friend")</code></pre>'
+    )
+
+
+def test_preformatted_text_keeps_its_spaces_and_emphasis(imported):
+    body = imported("preformatted")
+
+    assert "<pre><code>Breathe in   for four,\nhold         for seven," in body
+    assert "<em>out</em>          for eight.</code></pre>" in body
+
+
+def test_a_verse_keeps_its_line_breaks(imported):
+    body = imported("verse")
+
+    assert body.startswith("<pre><code>The night is long\n    but ")
+    assert "<strong>morning</strong>" in body
+
+
+def test_a_reversed_list_starting_at_five_keeps_both(imported, client):
+    body = imported("reversed-list")
+
+    assert body == '<ol start="5" reversed=""><li>Five</li><li>Four</li></ol>'
+    page = client.get(Article.objects.get(slug="reversed-list").get_absolute_url())
+    assert '<ol start="5" reversed="">' in page.text
+
+
+def test_a_lettered_list_keeps_its_letters(imported):
+    assert imported("lettered-list").startswith('<ol type="a">')
+
+
+def test_a_closed_details_stays_closed_with_its_summary(imported, client):
+    body = imported("details")
+
+    assert body == (
+        "<details><summary>Content warning: self-harm</summary>"
+        "<p>What the author chose to hide.</p></details>"
+    )
+    page = client.get(Article.objects.get(slug="details").get_absolute_url())
+    assert "<details><summary>Content warning: self-harm</summary>" in page.text
+
+
+def test_dynamic_blocks_leave_a_visible_note_for_the_editor(imported):
+    body = imported("dynamic")
+
+    assert body.startswith("<h2>Read more</h2>")
+    assert "“latest-posts”" in body
+    assert "“search”" in body
+    assert body.count("Note for the editor") == 2
+
+
+def test_spacers_are_dropped_and_separators_kept(imported):
+    assert imported("separator-spacer") == "<p>Before.</p><hr><p>After.</p>"
+
+
+def test_a_post_mixing_blocks_keeps_each_of_them(imported):
+    body = imported("mixed")
+
+    assert "<h2>Before the first meeting</h2>" in body
+    assert "<thead><tr><th>Task</th><th>Who</th></tr></thead>" in body
+    assert "<details><summary>Why two facilitators?</summary>" in body
+    assert '<ol start="3"><li>Agree the ground rules</li></ol>' in body
