@@ -1,6 +1,8 @@
 """Each core block of the block editor keeps its meaning through the import."""
 
 import pytest
+from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article
 from tests.wordpress.conftest import FIXTURES
@@ -94,3 +96,37 @@ def test_a_post_mixing_blocks_keeps_each_of_them(imported):
     assert "<thead><tr><th>Task</th><th>Who</th></tr></thead>" in body
     assert "<details><summary>Why two facilitators?</summary>" in body
     assert '<ol start="3"><li>Agree the ground rules</li></ol>' in body
+
+
+@pytest.mark.parametrize(
+    "slug",
+    ["table", "code", "verse", "reversed-list", "lettered-list", "details", "mixed"],
+)
+def test_saving_an_imported_article_in_the_admin_keeps_its_html(
+    imported, staff_client, slug
+):
+    article = Article.objects.get(slug=slug)
+    change_url = reverse("admin:articles_article_change", args=[article.pk])
+    form = staff_client.get(change_url).context["adminform"].form
+    published_at = timezone.localtime(article.published_at)
+
+    response = staff_client.post(
+        change_url,
+        {
+            "title": article.title,
+            "slug": article.slug,
+            "author": article.author_id or "",
+            "summary": article.summary,
+            "content_note": article.content_note,
+            "body": form["body"].value(),
+            "featured_image": "",
+            "status": article.status,
+            "published_at_0": published_at.strftime("%Y-%m-%d"),
+            "published_at_1": published_at.strftime("%H:%M:%S"),
+            "tags": "",
+            "comments_open": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Article.objects.get(pk=article.pk).body == article.body
