@@ -516,7 +516,13 @@ class Converter:
             return [Node("p", children=[strong])]
         if tag == "dd":
             return [Node("div", children=self.clean_children(node, in_link))]
-        if tag in {"figcaption", "dl"}:
+        if tag == "figcaption":
+            # A caption reads as one, and is never taken for the post's summary.
+            caption = trim_breaks(inline_only(self.clean_children(node, in_link)))
+            if not any(map(has_text, caption)):
+                return []
+            return [Node("p", children=[Node("em", children=caption)])]
+        if tag == "dl":
             return [Node("div", children=self.clean_children(node, in_link))]
         children = self.clean_children(node, in_link)
         if tag in {"strong", "em"} and not any(map(has_text, children)):
@@ -906,6 +912,27 @@ def text_content(root):
 
     walk(root)
     return "".join(parts)
+
+
+def prose_paragraphs(body):
+    """
+    The paragraphs of converted HTML that are prose, from the first one on:
+    headings, table cells, lists, captions and collapsed sections are not, and
+    neither is a paragraph that is only a bold or italic label (a table's
+    caption, a note to the editor).
+    """
+    paragraphs = []
+    for node in parse_html(body).children:
+        if not isinstance(node, Node) or node.tag != "p":
+            continue
+        content = [child for child in node.children if has_text(child)]
+        is_label = len(content) == 1 and getattr(content[0], "tag", "") in {
+            "strong",
+            "em",
+        }
+        if content and not is_label:
+            paragraphs.append(f"<p>{serialize(node.children)}</p>")
+    return "".join(paragraphs)
 
 
 def summary_from(text, length=SUMMARY_LENGTH):

@@ -31,7 +31,13 @@ from recoverysite.tags import tag_name
 from wordpress.models import WordPressItem
 
 from . import wxr
-from .content import SUMMARY_LENGTH, Converter, plain_text, summary_from
+from .content import (
+    SUMMARY_LENGTH,
+    Converter,
+    plain_text,
+    prose_paragraphs,
+    summary_from,
+)
 from .media import MediaLibrary
 from .report import Report
 from .threads import CommentImport
@@ -490,9 +496,11 @@ class Importer(EventImport, CommentImport):
         return title[:200]
 
     def summary(self, item, body, title):
-        """The excerpt, or the start of the text, or the title."""
+        """The excerpt, or the text from its first real paragraph, or the title."""
         return (
-            summary_from(item.excerpt) or summary_from(body) or title[:SUMMARY_LENGTH]
+            summary_from(item.excerpt)
+            or summary_from(prose_paragraphs(body))
+            or title[:SUMMARY_LENGTH]
         )
 
     def slug(self, obj, item, prefix, reserved=()):

@@ -130,3 +130,15 @@ def test_saving_an_imported_article_in_the_admin_keeps_its_html(
 
     assert response.status_code == 302
     assert Article.objects.get(pk=article.pk).body == article.body
+
+
+def test_the_summary_is_the_first_real_paragraph(imported):
+    assert Article.objects.get(slug="mixed").summary == (
+        "A peer group needs a room, a time and two people willing to hold it."
+    )
+
+
+def test_a_summary_never_comes_from_table_cells_or_captions(imported):
+    assert Article.objects.get(slug="table").summary == "Our weekly groups."
+    # Nothing but a table and its caption: the title stands in.
+    assert Article.objects.get(slug="code").summary == "A code block"

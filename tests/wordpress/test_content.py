@@ -130,7 +130,7 @@ def test_a_caption_keeps_its_text_under_the_image(convert):
     # The small copy is missing; the full picture is linked, with its alt text.
     assert result.html == (
         '<p><a href="/media/wordpress/2024/01/photo.jpg">Image: A calm lake</a></p>'
-        "<p>A calm lake at dawn</p>"
+        "<p><em>A calm lake at dawn</em></p>"
     )
 
 
@@ -141,7 +141,7 @@ def test_the_old_caption_attribute_form_works(convert):
     )
     assert result.html == (
         '<p><a href="https://elsewhere.example/p.jpg">Image: Lake</a></p>'
-        "<p>By the water</p>"
+        "<p><em>By the water</em></p>"
     )
 
 

@@ -154,7 +154,7 @@ def test_media_files_are_copied_and_featured_images_get_renditions(
     # The picture in the text is the same library image, with its description.
     assert (
         f'<p><img src="{image.url}" alt="A calm lake at dawn"></p>'
-        "<p>A calm lake at dawn</p>"
+        "<p><em>A calm lake at dawn</em></p>"
     ) in article.body
     assert '<img src="https://' not in article.body
     # Missing files and paths outside the uploads folder are listed, never copied.
