@@ -195,9 +195,9 @@ class Importer(EventImport, CommentImport):
         self.waiting_pages.clear()
         self.save_waiting_rows()
         self.term_redirects()
-        self.report.count("media", "created", self.media.copied)
-        imported = len(self.media.imported)
-        self.report.count("media", "unchanged", imported - self.media.copied)
+        copied = self.media.copied & self.media.imported.keys()
+        self.report.count("media", "created", len(copied))
+        self.report.count("media", "unchanged", len(self.media.imported) - len(copied))
         self.report.count("media", "skipped", len(self.media.missing))
         self.report.missing_media = dict(sorted(self.media.missing.items()))
 
@@ -309,6 +309,7 @@ class Importer(EventImport, CommentImport):
         if obj is not None:
             if mapping.checksum == checksum:
                 self.report.count(kind, "unchanged")
+                self.recheck_missing_media(mapping, item)
                 return obj
             if not self.update:
                 self.report.skip(
@@ -317,9 +318,11 @@ class Importer(EventImport, CommentImport):
                     "--update to apply the changes",
                     str(item),
                 )
+                self.recheck_missing_media(mapping, item)
                 return obj
         created = obj is None
         obj = obj or model()
+        misses_before = len(self.media.missed)
         fill(obj, created)
         self.remember(
             mapping,
@@ -329,6 +332,10 @@ class Importer(EventImport, CommentImport):
             checksum,
             guid=item.guid[:500],
             sticky=item.sticky,
+            missing_media={
+                path: self.media.missing[path]
+                for path in sorted(set(self.media.missed[misses_before:]))
+            },
         )
         last_change = item.modified or item.published
         if last_change and isinstance(obj, Publishable):
@@ -340,6 +347,20 @@ class Importer(EventImport, CommentImport):
             (old_path, new_path) for old_path in self.old_paths(item)
         )
         return obj
+
+    def recheck_missing_media(self, mapping, item):
+        """
+        Files an unchanged item lacked last time are listed again, or, once they
+        are in --media-dir, named as found so that --update can link them.
+        """
+        for path, reason in mapping.missing_media.items():
+            if self.media.find(path) is None:
+                self.media.missing.setdefault(path, reason)
+            else:
+                self.report.note(
+                    "missing media found now: run again with --update to use it",
+                    f"{item}: {path}",
+                )
 
     def fingerprint(self, item, *extra):
         mapped = self.author_map.get(item.creator)
