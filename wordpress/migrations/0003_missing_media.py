@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='wordpressitem',
             name='missing_media',
-            field=models.JSONField(blank=True, default=dict, help_text='Uploaded files (and why each was left out) the item refers to that were not found at its last import. Each later import lists them again until they are found.', verbose_name='missing media'),
+            field=models.JSONField(blank=True, default=dict, help_text='Uploaded files the item refers to that were not found at its last import, each with the reason. Each later import lists them again until they are found.', verbose_name='missing media'),
         ),
     ]
