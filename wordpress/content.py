@@ -133,6 +133,7 @@ class Converted:
     removed_frames: list = field(default_factory=list)
     unknown_shortcodes: set = field(default_factory=set)
     dynamic_blocks: list = field(default_factory=list)
+    table_captions: list = field(default_factory=list)
     recording: object = None
 
 
@@ -698,6 +699,7 @@ class Converter:
             for caption in descendants(node, "caption")
             if caption.text().strip()
         ]
+        self.result.table_captions.extend(caption.text() for caption in captions)
         if not head and not body:
             return captions
         sections = []

@@ -505,6 +505,18 @@ class Importer(EventImport, CommentImport):
                 "missing, or inside a link)",
                 str(item),
             )
+        for name in converted.dynamic_blocks:
+            self.report.note(
+                "dynamic blocks (built by WordPress on each view, so not in the "
+                "export): a note for the editor left in their place",
+                f"{item}: {name}",
+            )
+        for caption in converted.table_captions:
+            self.report.note(
+                "table captions: a bold line above the table (the editor's tables "
+                "have no caption)",
+                f"{item}: {caption}",
+            )
         for name in sorted(converted.unknown_shortcodes):
             self.report.note("shortcodes left as text", f"{item}: [{name}]")
         return converted

@@ -1,5 +1,7 @@
 """Each core block of the block editor keeps its meaning through the import."""
 
+import csv
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -142,3 +144,18 @@ def test_a_summary_never_comes_from_table_cells_or_captions(imported):
     assert Article.objects.get(slug="table").summary == "Our weekly groups."
     # Nothing but a table and its caption: the title stands in.
     assert Article.objects.get(slug="code").summary == "A code block"
+
+
+def test_the_report_names_each_post_with_a_dynamic_block(run_import, tmp_path):
+    report_file = tmp_path / "report.csv"
+
+    output = run_import(FIXTURES / "blocks.xml", "--report-file", str(report_file))
+
+    assert "2 × dynamic blocks" in output
+    rows = list(csv.reader(report_file.open(encoding="utf-8")))
+    dynamic = [row for row in rows if row[1].startswith("dynamic blocks")]
+    assert [row[2] for row in dynamic] == [
+        "post 107 “Latest posts”: latest-posts",
+        "post 107 “Latest posts”: search",
+    ]
+    assert ["counts", "Articles created", "10"] in rows
