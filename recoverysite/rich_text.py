@@ -88,6 +88,8 @@ def allow_list():
     config["attributes"]["ol"] = {*config["attributes"].get("ol", ()), "reversed"}
     config["tags"] = {*config["tags"], "details", "summary"}
     config["attributes"]["details"] = {"open"}
+    # The one class a link may carry: a button (imported button blocks).
+    config.setdefault("allowed_classes", {})["a"] = {"button"}
     return config
 
 

@@ -652,6 +652,13 @@ class Converter:
         attrs = {"href": href}
         if node.attrs.get("title"):
             attrs["title"] = node.attrs["title"]
+        classes = node.attrs.get("class", "").split()
+        if "wp-block-button__link" in classes:
+            attrs["class"] = "button"
+        if "wp-block-file__button" in classes:
+            # The file block links the file twice, by name and as a button:
+            # one link, set apart from the name, is enough.
+            return [" (", Node("a", attrs, [_("download")]), ")"]
         return [Node("a", attrs, children)]
 
     def rewrite_href(self, href):

@@ -158,4 +158,30 @@ def test_the_report_names_each_post_with_a_dynamic_block(run_import, tmp_path):
         "post 107 “Latest posts”: latest-posts",
         "post 107 “Latest posts”: search",
     ]
-    assert ["counts", "Articles created", "10"] in rows
+    assert ["counts", "Articles created", "13"] in rows
+
+
+def test_a_button_stays_a_styled_link(imported, client):
+    body = imported("buttons")
+
+    assert body == '<p><a href="/join/" class="button">Join a group</a></p>'
+    page = client.get(Article.objects.get(slug="buttons").get_absolute_url())
+    assert '<a href="/join/" class="button">Join a group</a>' in page.text
+
+
+def test_a_file_block_names_the_file_and_links_it_once_as_a_download(imported):
+    body = imported("file")
+
+    href = "https://example.net/leaflets/wind-farm.pdf"
+    assert (
+        body == f'<p><a href="{href}">Wind Farm</a> (<a href="{href}">download</a>)</p>'
+    )
+
+
+def test_quotes_and_pull_quotes_keep_their_citations(imported):
+    body = imported("quote")
+
+    assert "<blockquote><p>Recovery is not a straight line.</p>" in body
+    assert "<em>Pat Deegan</em>" in body
+    assert "<blockquote><p>Hope is the foundation.</p>" in body
+    assert "<em>A member</em>" in body
