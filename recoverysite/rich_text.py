@@ -14,6 +14,9 @@ from django_prose_editor.config import allowlist_from_extensions, expand_extensi
 EXTENSIONS = {
     "Bold": True,
     "Italic": True,
+    # Footnote numbers.
+    "Superscript": True,
+    "Subscript": True,
     "Heading": {"levels": [2, 3, 4]},
     "BulletList": True,
     "OrderedList": True,
@@ -43,6 +46,9 @@ EMPTY_FIGURE = re.compile(
     r"<figure>\s*(?:<figcaption>.*?</figcaption>\s*)?</figure>", re.S
 )
 SAFE_PATH = re.compile(r"[A-Za-z0-9_./-]+")
+# The only ids rich text carries: footnotes and the references to them, so that
+# no text can take over an id the page's own layout uses.
+FOOTNOTE_ID = re.compile(r"fn(?:ref)?-[A-Za-z0-9-]+")
 # The editor always holds one block, so an emptied field arrives as "<p></p>".
 EMPTY_BLOCK = re.compile(r"<(\w+)></\1>")
 
@@ -68,6 +74,8 @@ def local_media_path(src):
 
 
 def filter_attribute(element, attribute, value):
+    if attribute == "id":
+        return value if FOOTNOTE_ID.fullmatch(value) else None
     if element == "img":
         if attribute == "src":
             return local_media_path(value)
@@ -88,6 +96,8 @@ def allow_list():
     config["attributes"]["ol"] = {*config["attributes"].get("ol", ()), "reversed"}
     config["tags"] = {*config["tags"], "details", "summary"}
     config["attributes"]["details"] = {"open"}
+    config["attributes"]["a"] = {*config["attributes"]["a"], "id"}
+    config["attributes"]["li"] = {*config["attributes"].get("li", ()), "id"}
     # The one class a link may carry: a button (imported button blocks).
     config.setdefault("allowed_classes", {})["a"] = {"button"}
     return config

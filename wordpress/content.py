@@ -113,13 +113,15 @@ RENAMED = {
     "var": "em",
 }
 # What the rich-text allow-list keeps (links are handled on their own).
-KEPT = BLOCKS | {"br", "strong", "em", "code"}
+KEPT = BLOCKS | {"br", "strong", "em", "code", "sup", "sub"}
 # Self-closing block comments whose content WordPress builds when the page is
 # shown (latest posts, search, social icons…): nothing of them is in the export.
 DYNAMIC_BLOCK = re.compile(
     r"<!--\s*wp:([a-z][a-z0-9-]*(?:/[a-z][a-z0-9-]*)?)\b[^>]*?/-->"
 )
 STATIC_SELF_CLOSING_BLOCKS = {"spacer", "separator", "more", "nextpage"}
+# Footnote ids as the sanitiser lets them through (see rich_text.FOOTNOTE_ID).
+SAFE_ID_PART = re.compile(r"[^A-Za-z0-9-]")
 
 
 @dataclass
@@ -352,8 +354,13 @@ class Converter:
         self.media = media
         self.site_hosts = {host.lower() for host in site_hosts if host}
 
-    def convert(self, content, *, post_id=0, take_recording=False):
+    def convert(self, content, *, post_id=0, take_recording=False, footnotes=()):
+        """
+        ``footnotes`` are the block editor's notes, kept in the post's meta as
+        ``[{"id": …, "content": …}]``; they are listed at the end of the text.
+        """
         result = Converted()
+        self.footnote_numbers = {}
         self.result = result
         self.post_id = post_id
         self.take_recording = take_recording
@@ -367,6 +374,7 @@ class Converter:
             # for block content too.
             text = wpautop(text)
         nodes = self.clean_children(parse_html(text), in_link=False)
+        nodes += self.footnote_list(footnotes)
         html_text = serialize(blockify(nodes))
         result.html = sanitize_html(re.sub(r"\s*<br>\s*", "<br>", html_text)).strip()
         for match in LOOKS_LIKE_SHORTCODE.finditer(html.unescape(result.html)):
@@ -376,7 +384,8 @@ class Converter:
     def dynamic_block(self, match):
         """A visible note in the draft where a block had no saved content."""
         name = match.group(1).removeprefix("core/")
-        if name in STATIC_SELF_CLOSING_BLOCKS:
+        # Footnotes are listed from the post's meta, at the end.
+        if name in STATIC_SELF_CLOSING_BLOCKS or name == "footnotes":
             return ""
         self.result.dynamic_blocks.append(name)
         note = _(
@@ -512,6 +521,8 @@ class Converter:
             return self.preformatted(node, in_link)
         if tag == "details":
             return self.details(node, in_link)
+        if tag == "sup" and node.attrs.get("data-fn"):
+            return self.footnote_reference(node)
         if tag == "dt":
             strong = Node("strong", children=self.clean_children(node, in_link))
             return [Node("p", children=[strong])]
@@ -715,6 +726,34 @@ class Converter:
         if body:
             sections.append(Node("tbody", children=body))
         return [*captions, Node("table", children=sections)]
+
+    def footnote_reference(self, node):
+        """The note's number, linked to the note, which links back to it."""
+        note_id = SAFE_ID_PART.sub("", node.attrs["data-fn"])
+        number = self.footnote_numbers.setdefault(
+            note_id, len(self.footnote_numbers) + 1
+        )
+        link = Node(
+            "a", {"href": f"#fn-{note_id}", "id": f"fnref-{note_id}"}, [str(number)]
+        )
+        return [Node("sup", children=[link])]
+
+    def footnote_list(self, footnotes):
+        items = []
+        for note in footnotes:
+            note_id = SAFE_ID_PART.sub("", str(note.get("id", "")))
+            content = self.clean_children(
+                parse_html(str(note.get("content", ""))), in_link=False
+            )
+            if not note_id or not any(map(has_text, content)):
+                continue
+            back = Node("a", {"href": f"#fnref-{note_id}"}, [_("back to the text")])
+            items.append(
+                Node("li", {"id": f"fn-{note_id}"}, [*content, " (", back, ")"])
+            )
+        if not items:
+            return []
+        return [Node("hr"), Node("ol", children=items)]
 
     def preformatted(self, node, in_link):
         """Code and preformatted text keep their lines, spaces and inline marks."""

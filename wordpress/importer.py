@@ -482,7 +482,10 @@ class Importer(EventImport, CommentImport):
 
     def convert(self, item, take_recording=False):
         converted = self.converter.convert(
-            item.content, post_id=item.wp_id, take_recording=take_recording
+            item.content,
+            post_id=item.wp_id,
+            take_recording=take_recording,
+            footnotes=item.footnotes(),
         )
         for video in converted.videos:
             self.report.note(

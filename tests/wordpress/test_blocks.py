@@ -102,7 +102,18 @@ def test_a_post_mixing_blocks_keeps_each_of_them(imported):
 
 @pytest.mark.parametrize(
     "slug",
-    ["table", "code", "verse", "reversed-list", "lettered-list", "details", "mixed"],
+    [
+        "table",
+        "code",
+        "verse",
+        "reversed-list",
+        "lettered-list",
+        "details",
+        "buttons",
+        "file",
+        "footnotes",
+        "mixed",
+    ],
 )
 def test_saving_an_imported_article_in_the_admin_keeps_its_html(
     imported, staff_client, slug
@@ -158,7 +169,7 @@ def test_the_report_names_each_post_with_a_dynamic_block(run_import, tmp_path):
         "post 107 “Latest posts”: latest-posts",
         "post 107 “Latest posts”: search",
     ]
-    assert ["counts", "Articles created", "13"] in rows
+    assert ["counts", "Articles created", "14"] in rows
 
 
 def test_a_button_stays_a_styled_link(imported, client):
@@ -185,3 +196,24 @@ def test_quotes_and_pull_quotes_keep_their_citations(imported):
     assert "<em>Pat Deegan</em>" in body
     assert "<blockquote><p>Hope is the foundation.</p>" in body
     assert "<em>A member</em>" in body
+
+
+def test_each_footnote_is_listed_at_the_end_and_linked_both_ways(imported, client):
+    body = imported("footnotes")
+    first, second = (
+        "8a1f7c2e-1b1c-4d7f-9a59-0b3f1e6c9d10",
+        "c4d2e9b0-77aa-4c1e-8e0e-5a6b7c8d9e0f",
+    )
+
+    assert body.startswith(
+        f'<p>Peer support works<sup><a href="#fn-{first}" id="fnref-{first}">1</a>'
+        f'</sup> for many people<sup><a href="#fn-{second}" id="fnref-{second}">2'
+        "</a></sup>.</p><hr><ol>"
+    )
+    assert (
+        f'<li id="fn-{first}">A review of <em>twelve</em> studies. '
+        f'(<a href="#fnref-{first}">back to the text</a>)</li>'
+    ) in body
+    assert f'<li id="fn-{second}">Not for everyone. (' in body
+    page = client.get(Article.objects.get(slug="footnotes").get_absolute_url())
+    assert f'id="fn-{second}"' in page.text
