@@ -468,7 +468,7 @@ class Converter:
     def file_paragraph(self, url, text):
         href = self.rewrite_href(html.unescape(url))
         if not href:
-            return ""
+            return f"\n<p>{serialize([self.missing_file_note(url)])}</p>\n"
         return f'\n<p><a href="{html.escape(href)}">{html.escape(text)}</a></p>\n'
 
     def gallery(self, attributes):
@@ -588,8 +588,17 @@ class Converter:
             text = _("Listen to the audio") if tag == "audio" else _("Watch the video")
             href = self.rewrite_href(url)
             if href is None:
-                return []
+                return [self.missing_file_note(url)]
         return [text] if in_link else [Node("a", {"href": href}, [text])]
+
+    def missing_file_note(self, url):
+        """Where a file was, a visible line naming it, so nobody misses the gap."""
+        name = posixpath.basename(urlsplit(html.unescape(url)).path) or url
+        note = _(
+            "[Missing file: %(name)s was not found in the WordPress uploads. "
+            "Upload it and link it here, or remove this note.]"
+        ) % {"name": name}
+        return Node("em", children=[note])
 
     def image_source(self, node):
         """The image's address here (None when its file is missing) and its text."""

@@ -169,7 +169,7 @@ def test_the_report_names_each_post_with_a_dynamic_block(run_import, tmp_path):
         "post 107 “Latest posts”: latest-posts",
         "post 107 “Latest posts”: search",
     ]
-    assert ["counts", "Articles created", "14"] in rows
+    assert ["counts", "Articles created", "15"] in rows
 
 
 def test_a_button_stays_a_styled_link(imported, client):
@@ -217,3 +217,11 @@ def test_each_footnote_is_listed_at_the_end_and_linked_both_ways(imported, clien
     assert f'<li id="fn-{second}">Not for everyone. (' in body
     page = client.get(Article.objects.get(slug="footnotes").get_absolute_url())
     assert f'id="fn-{second}"' in page.text
+
+
+def test_missing_audio_and_video_leave_a_placeholder_naming_the_file(imported):
+    body = imported("missing-media")
+
+    for name in ["talk.mp3", "walk.mp4", "song.mp3"]:
+        assert f"[Missing file: {name} was not found" in body
+    assert "The evening talk" in body
