@@ -157,6 +157,8 @@ class Importer(EventImport, CommentImport):
         self.users = {}
         self.tags = {}
         self.term_tags = {}
+        # (year, month) of every imported post, for the old date archives.
+        self.archive_months = set()
         self.presenters = {}
         self.slugs = {}
 
@@ -195,6 +197,7 @@ class Importer(EventImport, CommentImport):
         self.waiting_pages.clear()
         self.save_waiting_rows()
         self.term_redirects()
+        self.archive_redirects()
         copied = self.media.copied & self.media.imported.keys()
         self.report.count("media", "created", len(copied))
         self.report.count("media", "unchanged", len(self.media.imported) - len(copied))
@@ -377,6 +380,9 @@ class Importer(EventImport, CommentImport):
                 "WordPress” is kept on the import record (WordPressItem.sticky)",
                 str(item),
             )
+
+        if item.published:
+            self.archive_months.add((item.published.year, item.published.month))
 
         def fill(article, created):
             converted = self.convert(item)
@@ -773,6 +779,52 @@ class Importer(EventImport, CommentImport):
             else:
                 continue
             pairs.append((escape_uri_path(unquote(old)), tag_url(tag)))
+        self.waiting.redirects.extend(pairs)
+        self.save_waiting_rows()
+
+    def archive_redirects(self):
+        """
+        WordPress's feeds, author pages, date archives and attachment pages →
+        our feeds, author pages, month archives and the attachment's post.
+        """
+        pairs = [
+            ("/feed/", reverse("articles:feed")),
+            ("/feed/atom/", reverse("articles:feed-atom")),
+        ]
+        for login, user in self.users.items():
+            if user is not None and user.slug:
+                pairs.append(
+                    (
+                        escape_uri_path(f"/author/{slugify(login)}/"),
+                        reverse("articles:author", kwargs={"slug": user.slug}),
+                    )
+                )
+        for year, month in sorted(self.archive_months):
+            pairs.append((f"/{year}/", reverse("articles:archive-year", args=[year])))
+            pairs.append(
+                (
+                    f"/{year}/{month:02d}/",
+                    reverse("articles:archive-month", args=[year, month]),
+                )
+            )
+        self.waiting.redirects.extend(list(dict.fromkeys(pairs)))
+        self.save_waiting_rows()
+        # An attachment page leads where its post's /?p= address now leads.
+        by_post = dict(
+            Redirect.objects.filter(
+                site_id=settings.SITE_ID,
+                old_path__in={
+                    f"/?p={attachment.parent_id}"
+                    for attachment in self.index.attachments.values()
+                    if attachment.parent_id
+                },
+            ).values_list("old_path", "new_path")
+        )
+        pairs = [
+            (f"/?attachment_id={attachment_id}", by_post[f"/?p={attachment.parent_id}"])
+            for attachment_id, attachment in self.index.attachments.items()
+            if f"/?p={attachment.parent_id}" in by_post
+        ]
         self.waiting.redirects.extend(pairs)
         self.save_waiting_rows()
 
