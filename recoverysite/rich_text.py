@@ -99,7 +99,8 @@ def allow_list():
     config["attributes"]["a"] = {*config["attributes"]["a"], "id"}
     config["attributes"]["li"] = {*config["attributes"].get("li", ()), "id"}
     # The one class a link may carry: a button (imported button blocks).
-    config.setdefault("allowed_classes", {})["a"] = {"button"}
+    # A list of pictures may be a gallery (a grid on the page).
+    config.setdefault("allowed_classes", {}).update(a={"button"}, ul={"gallery"})
     return config
 
 

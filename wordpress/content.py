@@ -490,7 +490,7 @@ class Converter:
             entries.append(f"<li>{serialize([image])}</li>")
         if not entries:
             return ""
-        return "\n<ul>" + "".join(entries) + "</ul>\n"
+        return '\n<ul class="gallery">' + "".join(entries) + "</ul>\n"
 
     # The HTML tree
 
@@ -521,6 +521,8 @@ class Converter:
             return self.preformatted(node, in_link)
         if tag == "details":
             return self.details(node, in_link)
+        if tag == "figure" and "wp-block-gallery" in node.attrs.get("class", ""):
+            return self.gallery_block(node, in_link)
         if tag == "sup" and node.attrs.get("data-fn"):
             return self.footnote_reference(node)
         if tag == "dt":
@@ -735,6 +737,25 @@ class Converter:
         if body:
             sections.append(Node("tbody", children=body))
         return [*captions, Node("table", children=sections)]
+
+    def gallery_block(self, node, in_link):
+        """The block editor's gallery: one list item per picture, with its caption."""
+        entries = []
+        for figure in node.children:
+            if not isinstance(figure, Node) or figure.tag != "figure":
+                continue
+            content = inline_only(self.clean_children(figure, in_link))
+            if any(map(has_text, content)):
+                entries.append(Node("li", children=trim_breaks(content)))
+        captions = [
+            child
+            for child in node.children
+            if isinstance(child, Node) and child.tag == "figcaption"
+        ]
+        gallery = [Node("ul", {"class": "gallery"}, entries)] if entries else []
+        return gallery + [
+            part for caption in captions for part in self.clean(caption, in_link)
+        ]
 
     def footnote_reference(self, node):
         """The note's number, linked to the note, which links back to it."""

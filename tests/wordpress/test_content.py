@@ -233,3 +233,25 @@ def test_plain_text_separates_blocks():
     assert plain_text("<h2>Title</h2><p>Text&nbsp;here<br>and there</p>") == (
         "Title Text here and there"
     )
+
+
+def test_a_gallery_block_becomes_a_gallery_list_with_captions(convert):
+    picture = (
+        '<!-- wp:image {"id":50} --><figure class="wp-block-image size-large">'
+        '<img src="https://old.example.org/wp-content/uploads/2024/01/photo.jpg" '
+        'alt="A calm lake" class="wp-image-50"/><figcaption class="wp-element-caption">'
+        "{caption}</figcaption></figure><!-- /wp:image -->"
+    )
+    result = convert(
+        '<!-- wp:gallery {"linkTo":"none"} --><figure class="wp-block-gallery '
+        'has-nested-images columns-2 is-cropped">'
+        + picture.replace("{caption}", "Dawn")
+        + picture.replace("{caption}", "Dusk")
+        + '<figcaption class="blocks-gallery-caption wp-element-caption">By the '
+        "lake</figcaption></figure><!-- /wp:gallery -->"
+    )
+
+    assert result.html.startswith('<ul class="gallery"><li>')
+    assert result.html.count("<li>") == 2
+    assert "Dawn</em></li><li>" in result.html
+    assert result.html.endswith("</ul><p><em>By the lake</em></p>")
