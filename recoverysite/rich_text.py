@@ -100,7 +100,11 @@ def allow_list():
     config["attributes"]["li"] = {*config["attributes"].get("li", ()), "id"}
     # The one class a link may carry: a button (imported button blocks).
     # A list of pictures may be a gallery (a grid on the page).
-    config.setdefault("allowed_classes", {}).update(a={"button"}, ul={"gallery"})
+    # and columns of text side by side.
+    config.setdefault("allowed_classes", {}).update(
+        a={"button"}, ul={"gallery"}, div={"columns", "column"}
+    )
+    config["tags"] = {*config["tags"], "div"}
     return config
 
 

@@ -521,6 +521,8 @@ class Converter:
             return self.preformatted(node, in_link)
         if tag == "details":
             return self.details(node, in_link)
+        if tag == "div" and "wp-block-columns" in node.attrs.get("class", "").split():
+            return self.columns(node, in_link)
         if tag == "figure" and "wp-block-gallery" in node.attrs.get("class", ""):
             return self.gallery_block(node, in_link)
         if tag == "sup" and node.attrs.get("data-fn"):
@@ -738,6 +740,20 @@ class Converter:
             sections.append(Node("tbody", children=body))
         return [*captions, Node("table", children=sections)]
 
+    def columns(self, node, in_link):
+        """Columns stay side by side (stacked on narrow screens by the stylesheet)."""
+        columns = [
+            Node(
+                "div",
+                {"class": "column"},
+                blockify(self.clean_children(child, in_link)),
+            )
+            for child in node.children
+            if isinstance(child, Node) and child.tag == "div"
+        ]
+        columns = [column for column in columns if column.children]
+        return [Node("div", {"class": "columns"}, columns)] if columns else []
+
     def gallery_block(self, node, in_link):
         """The block editor's gallery: one list item per picture, with its caption."""
         entries = []
@@ -890,7 +906,7 @@ def blockify(nodes):
             run.append(node)
             continue
         flush()
-        if node.tag == "div":
+        if node.tag == "div" and not node.attrs:
             blocks.extend(blockify(node.children))
         elif node.tag in {"p", "h2", "h3", "h4"}:
             node.children = trim_breaks(inline_only(node.children))

@@ -112,6 +112,7 @@ def test_a_post_mixing_blocks_keeps_each_of_them(imported):
         "buttons",
         "file",
         "footnotes",
+        "columns",
         "mixed",
     ],
 )
@@ -169,7 +170,7 @@ def test_the_report_names_each_post_with_a_dynamic_block(run_import, tmp_path):
         "post 107 “Latest posts”: latest-posts",
         "post 107 “Latest posts”: search",
     ]
-    assert ["counts", "Articles created", "15"] in rows
+    assert ["counts", "Articles created", "16"] in rows
 
 
 def test_a_button_stays_a_styled_link(imported, client):
@@ -225,3 +226,14 @@ def test_missing_audio_and_video_leave_a_placeholder_naming_the_file(imported):
     for name in ["talk.mp3", "walk.mp4", "song.mp3"]:
         assert f"[Missing file: {name} was not found" in body
     assert "The evening talk" in body
+
+
+def test_columns_stay_side_by_side_in_one_row(imported, client):
+    body = imported("columns")
+
+    assert body == (
+        '<div class="columns"><div class="column"><p>What helps.</p></div>'
+        '<div class="column"><p>What does not.</p></div></div>'
+    )
+    page = client.get(Article.objects.get(slug="columns").get_absolute_url())
+    assert '<div class="column"><p>What helps.</p></div>' in page.text
