@@ -136,6 +136,7 @@ class Converted:
     unknown_shortcodes: set = field(default_factory=set)
     dynamic_blocks: list = field(default_factory=list)
     table_captions: list = field(default_factory=list)
+    cover_backgrounds: int = 0
     recording: object = None
 
 
@@ -621,6 +622,11 @@ class Converter:
         return url, alt
 
     def image(self, node, in_link):
+        if "wp-block-cover__image-background" in node.attrs.get("class", ""):
+            # A cover's background is decoration behind its text: the text stays,
+            # and a picture with nothing to describe would only get in its way.
+            self.result.cover_backgrounds += 1
+            return []
         url, alt = self.image_source(node)
         if url is None:
             return []

@@ -520,6 +520,12 @@ class Importer(EventImport, CommentImport):
                 "export): a note for the editor left in their place",
                 f"{item}: {name}",
             )
+        if converted.cover_backgrounds:
+            self.report.note(
+                "cover blocks: their text kept, the background picture left out "
+                "(decoration)",
+                str(item),
+            )
         for caption in converted.table_captions:
             self.report.note(
                 "table captions: a bold line above the table (the editor's tables "

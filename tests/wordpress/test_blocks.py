@@ -170,7 +170,7 @@ def test_the_report_names_each_post_with_a_dynamic_block(run_import, tmp_path):
         "post 107 “Latest posts”: latest-posts",
         "post 107 “Latest posts”: search",
     ]
-    assert ["counts", "Articles created", "16"] in rows
+    assert ["counts", "Articles created", "17"] in rows
 
 
 def test_a_button_stays_a_styled_link(imported, client):
@@ -237,3 +237,12 @@ def test_columns_stay_side_by_side_in_one_row(imported, client):
     )
     page = client.get(Article.objects.get(slug="columns").get_absolute_url())
     assert '<div class="column"><p>What helps.</p></div>' in page.text
+
+
+def test_a_cover_keeps_its_overlay_text_as_text_without_its_background(run_import):
+    output = run_import(FIXTURES / "blocks.xml")
+
+    assert Article.objects.get(slug="cover").body == "<p>You are not alone.</p>"
+    assert "1 × cover blocks: their text kept" in output
+    # Decoration is not a missing file.
+    assert "hills.jpg" not in output
