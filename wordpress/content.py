@@ -524,6 +524,8 @@ class Converter:
             return self.details(node, in_link)
         if tag == "div" and "wp-block-columns" in node.attrs.get("class", "").split():
             return self.columns(node, in_link)
+        if tag == "figure" and "wp-block-embed" in node.attrs.get("class", "").split():
+            return self.embed_block(node, in_link)
         if tag == "figure" and "wp-block-gallery" in node.attrs.get("class", ""):
             return self.gallery_block(node, in_link)
         if tag == "sup" and node.attrs.get("data-fn"):
@@ -759,6 +761,30 @@ class Converter:
         ]
         columns = [column for column in columns if column.children]
         return [Node("div", {"class": "columns"}, columns)] if columns else []
+
+    def embed_block(self, node, in_link):
+        """
+        An embed as a link card: the link named by the embed's caption (its
+        title), with where it leads; nothing loads from the other site.
+        """
+        links = list(descendants(node, "a"))
+        caption = next(descendants(node, "figcaption"), None)
+        title = " ".join(caption.text().split()) if caption else ""
+        if not links:
+            return []
+        href = links[0].attrs.get("href", "")
+        embed = parse_recording_url(href)
+        if embed:
+            text = _("%(title)s (video on %(provider)s)") % {
+                "title": title or _("Video"),
+                "provider": embed.provider_name,
+            }
+        else:
+            host = (urlsplit(href).hostname or "").removeprefix("www.")
+            text = _("%(title)s (on %(site)s)") % {"title": title or href, "site": host}
+        if in_link:
+            return [text]
+        return [Node("p", children=[Node("a", {"href": href}, [text])])]
 
     def gallery_block(self, node, in_link):
         """The block editor's gallery: one list item per picture, with its caption."""

@@ -170,7 +170,7 @@ def test_the_report_names_each_post_with_a_dynamic_block(run_import, tmp_path):
         "post 107 “Latest posts”: latest-posts",
         "post 107 “Latest posts”: search",
     ]
-    assert ["counts", "Articles created", "17"] in rows
+    assert ["counts", "Articles created", "18"] in rows
 
 
 def test_a_button_stays_a_styled_link(imported, client):
@@ -246,3 +246,12 @@ def test_a_cover_keeps_its_overlay_text_as_text_without_its_background(run_impor
     assert "1 × cover blocks: their text kept" in output
     # Decoration is not a missing file.
     assert "hills.jpg" not in output
+
+
+def test_embeds_become_links_named_by_their_titles(imported):
+    assert imported("embeds") == (
+        '<p><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">Living with voices '
+        "(video on YouTube)</a></p>"
+        '<p><a href="https://soundcloud.com/recovery/episode-1">Episode one '
+        "(on soundcloud.com)</a></p>"
+    )
