@@ -255,3 +255,19 @@ def test_a_gallery_block_becomes_a_gallery_list_with_captions(convert):
     assert result.html.count("<li>") == 2
     assert "Dawn</em></li><li>" in result.html
     assert result.html.endswith("</ul><p><em>By the lake</em></p>")
+
+
+def test_media_and_text_with_a_missing_video_names_the_file_and_keeps_the_text(
+    convert,
+):
+    result = convert(
+        '<!-- wp:media-text {"mediaType":"video"} --><div class="wp-block-media-text">'
+        '<figure class="wp-block-media-text__media"><video controls src="https://old.'
+        'example.org/wp-content/uploads/2024/01/walk.mp4"></video></figure>'
+        '<div class="wp-block-media-text__content"><!-- wp:paragraph --><p>A walk by '
+        "the sea.</p><!-- /wp:paragraph --></div></div><!-- /wp:media-text -->"
+    )
+
+    assert result.html.startswith("<p><em>[Missing file: walk.mp4 was not found")
+    assert result.html.endswith("<p>A walk by the sea.</p>")
+    assert 'href=""' not in result.html
