@@ -14,6 +14,9 @@ from django_prose_editor.config import allowlist_from_extensions, expand_extensi
 EXTENSIONS = {
     "Bold": True,
     "Italic": True,
+    # Footnote numbers.
+    "Superscript": True,
+    "Subscript": True,
     "Heading": {"levels": [2, 3, 4]},
     "BulletList": True,
     "OrderedList": True,
@@ -27,6 +30,13 @@ EXTENSIONS = {
     "Figure": {"pickerUrl": reverse_lazy("admin:images_image_picker")},
     "Image": True,
     "Caption": True,
+    # Tables, code and preformatted text, as imported sites and editors write them.
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "Code": True,
+    "CodeBlock": True,
 }
 
 # <img> tags as nh3 writes them: every attribute value double-quoted.
@@ -36,6 +46,9 @@ EMPTY_FIGURE = re.compile(
     r"<figure>\s*(?:<figcaption>.*?</figcaption>\s*)?</figure>", re.S
 )
 SAFE_PATH = re.compile(r"[A-Za-z0-9_./-]+")
+# The only ids rich text carries: footnotes and the references to them, so that
+# no text can take over an id the page's own layout uses.
+FOOTNOTE_ID = re.compile(r"fn(?:ref)?-[A-Za-z0-9-]+")
 # The editor always holds one block, so an emptied field arrives as "<p></p>".
 EMPTY_BLOCK = re.compile(r"<(\w+)></\1>")
 
@@ -61,6 +74,8 @@ def local_media_path(src):
 
 
 def filter_attribute(element, attribute, value):
+    if attribute == "id":
+        return value if FOOTNOTE_ID.fullmatch(value) else None
     if element == "img":
         if attribute == "src":
             return local_media_path(value)
@@ -75,6 +90,21 @@ def allow_list():
     # needs no class of its own.
     config["attributes"]["img"] = {"src", "alt", "data-file"}
     config["attributes"].pop("figure", None)
+    # A reversed list counts down: without the attribute its numbers say the
+    # opposite of what the author wrote. Collapsed sections keep what the author
+    # hid (content warnings) hidden until a reader opens them.
+    config["attributes"]["ol"] = {*config["attributes"].get("ol", ()), "reversed"}
+    config["tags"] = {*config["tags"], "details", "summary"}
+    config["attributes"]["details"] = {"open"}
+    config["attributes"]["a"] = {*config["attributes"]["a"], "id"}
+    config["attributes"]["li"] = {*config["attributes"].get("li", ()), "id"}
+    # The one class a link may carry: a button (imported button blocks).
+    # A list of pictures may be a gallery (a grid on the page).
+    # and columns of text side by side.
+    config.setdefault("allowed_classes", {}).update(
+        a={"button"}, ul={"gallery"}, div={"columns", "column"}
+    )
+    config["tags"] = {*config["tags"], "div"}
     return config
 
 

@@ -79,10 +79,23 @@ DROPPED = set(
 )
 # Elements whose content is laid out as blocks (inline runs become paragraphs).
 CONTAINERS = set(
-    "div section article header footer main aside nav center details summary "
+    "div section article header footer main aside nav center summary "
     "hgroup fieldset legend address caption figure body html".split()
 )
-BLOCKS = {"p", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "hr"}
+BLOCKS = {
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "pre",
+    "table",
+    "details",
+}
 # Start tags that end an open <p>, as in the HTML parsing rules.
 CLOSES_PARAGRAPH = set(
     "address article aside blockquote center details dd div dl dt fieldset "
@@ -100,7 +113,15 @@ RENAMED = {
     "var": "em",
 }
 # What the rich-text allow-list keeps (links are handled on their own).
-KEPT = BLOCKS | {"br", "strong", "em"}
+KEPT = BLOCKS | {"br", "strong", "em", "code", "sup", "sub"}
+# Self-closing block comments whose content WordPress builds when the page is
+# shown (latest posts, search, social icons…): nothing of them is in the export.
+DYNAMIC_BLOCK = re.compile(
+    r"<!--\s*wp:([a-z][a-z0-9-]*(?:/[a-z][a-z0-9-]*)?)\b[^>]*?/-->"
+)
+STATIC_SELF_CLOSING_BLOCKS = {"spacer", "separator", "more", "nextpage"}
+# Footnote ids as the sanitiser lets them through (see rich_text.FOOTNOTE_ID).
+SAFE_ID_PART = re.compile(r"[^A-Za-z0-9-]")
 
 
 @dataclass
@@ -113,6 +134,9 @@ class Converted:
     library_images: int = 0
     removed_frames: list = field(default_factory=list)
     unknown_shortcodes: set = field(default_factory=set)
+    dynamic_blocks: list = field(default_factory=list)
+    table_captions: list = field(default_factory=list)
+    cover_backgrounds: int = 0
     recording: object = None
 
 
@@ -331,13 +355,19 @@ class Converter:
         self.media = media
         self.site_hosts = {host.lower() for host in site_hosts if host}
 
-    def convert(self, content, *, post_id=0, take_recording=False):
+    def convert(self, content, *, post_id=0, take_recording=False, footnotes=()):
+        """
+        ``footnotes`` are the block editor's notes, kept in the post's meta as
+        ``[{"id": …, "content": …}]``; they are listed at the end of the text.
+        """
         result = Converted()
+        self.footnote_numbers = {}
         self.result = result
         self.post_id = post_id
         self.take_recording = take_recording
         has_blocks = bool(BLOCK_COMMENT.search(content))
-        text = HTML_COMMENT.sub("", content)
+        text = DYNAMIC_BLOCK.sub(self.dynamic_block, content)
+        text = HTML_COMMENT.sub("", text)
         text = self.expand_shortcodes(text)
         text = URL_LINE.sub(self.url_line, text)
         if not has_blocks:
@@ -345,11 +375,26 @@ class Converter:
             # for block content too.
             text = wpautop(text)
         nodes = self.clean_children(parse_html(text), in_link=False)
+        nodes += self.footnote_list(footnotes)
         html_text = serialize(blockify(nodes))
         result.html = sanitize_html(re.sub(r"\s*<br>\s*", "<br>", html_text)).strip()
         for match in LOOKS_LIKE_SHORTCODE.finditer(html.unescape(result.html)):
             result.unknown_shortcodes.add(match.group(1))
         return result
+
+    def dynamic_block(self, match):
+        """A visible note in the draft where a block had no saved content."""
+        name = match.group(1).removeprefix("core/")
+        # Footnotes are listed from the post's meta, at the end.
+        if name in STATIC_SELF_CLOSING_BLOCKS or name == "footnotes":
+            return ""
+        self.result.dynamic_blocks.append(name)
+        note = _(
+            "[Note for the editor: the WordPress block “%(block)s” was built by "
+            "WordPress when the page was shown, so the export holds none of its "
+            "content. Replace or remove this note.]"
+        ) % {"block": name}
+        return f"\n<p><em>{html.escape(note)}</em></p>\n"
 
     # Lone URLs and shortcodes
 
@@ -424,7 +469,7 @@ class Converter:
     def file_paragraph(self, url, text):
         href = self.rewrite_href(html.unescape(url))
         if not href:
-            return ""
+            return f"\n<p>{serialize([self.missing_file_note(url)])}</p>\n"
         return f'\n<p><a href="{html.escape(href)}">{html.escape(text)}</a></p>\n'
 
     def gallery(self, attributes):
@@ -446,7 +491,7 @@ class Converter:
             entries.append(f"<li>{serialize([image])}</li>")
         if not entries:
             return ""
-        return "\n<ul>" + "".join(entries) + "</ul>\n"
+        return '\n<ul class="gallery">' + "".join(entries) + "</ul>\n"
 
     # The HTML tree
 
@@ -474,13 +519,29 @@ class Converter:
         if tag == "table":
             return self.table(node, in_link)
         if tag == "pre":
-            return [Node("p", children=with_line_breaks(node.text()))]
+            return self.preformatted(node, in_link)
+        if tag == "details":
+            return self.details(node, in_link)
+        if tag == "div" and "wp-block-columns" in node.attrs.get("class", "").split():
+            return self.columns(node, in_link)
+        if tag == "figure" and "wp-block-embed" in node.attrs.get("class", "").split():
+            return self.embed_block(node, in_link)
+        if tag == "figure" and "wp-block-gallery" in node.attrs.get("class", ""):
+            return self.gallery_block(node, in_link)
+        if tag == "sup" and node.attrs.get("data-fn"):
+            return self.footnote_reference(node)
         if tag == "dt":
             strong = Node("strong", children=self.clean_children(node, in_link))
             return [Node("p", children=[strong])]
         if tag == "dd":
             return [Node("div", children=self.clean_children(node, in_link))]
-        if tag in {"figcaption", "dl"}:
+        if tag == "figcaption":
+            # A caption reads as one, and is never taken for the post's summary.
+            caption = trim_breaks(inline_only(self.clean_children(node, in_link)))
+            if not any(map(has_text, caption)):
+                return []
+            return [Node("p", children=[Node("em", children=caption)])]
+        if tag == "dl":
             return [Node("div", children=self.clean_children(node, in_link))]
         children = self.clean_children(node, in_link)
         if tag in {"strong", "em"} and not any(map(has_text, children)):
@@ -495,6 +556,8 @@ class Converter:
                     for name in ("start", "type")
                     if node.attrs.get(name)
                 }
+                if "reversed" in node.attrs:
+                    attrs["reversed"] = ""
             return [Node(tag, attrs, children)]
         return children  # span, font, code, sup, …: their text stays
 
@@ -532,8 +595,17 @@ class Converter:
             text = _("Listen to the audio") if tag == "audio" else _("Watch the video")
             href = self.rewrite_href(url)
             if href is None:
-                return []
+                return [self.missing_file_note(url)]
         return [text] if in_link else [Node("a", {"href": href}, [text])]
+
+    def missing_file_note(self, url):
+        """Where a file was, a visible line naming it, so nobody misses the gap."""
+        name = posixpath.basename(urlsplit(html.unescape(url)).path) or url
+        note = _(
+            "[Missing file: %(name)s was not found in the WordPress uploads. "
+            "Upload it and link it here, or remove this note.]"
+        ) % {"name": name}
+        return Node("em", children=[note])
 
     def image_source(self, node):
         """The image's address here (None when its file is missing) and its text."""
@@ -552,6 +624,11 @@ class Converter:
         return url, alt
 
     def image(self, node, in_link):
+        if "wp-block-cover__image-background" in node.attrs.get("class", ""):
+            # A cover's background is decoration behind its text: the text stays,
+            # and a picture with nothing to describe would only get in its way.
+            self.result.cover_backgrounds += 1
+            return []
         url, alt = self.image_source(node)
         if url is None:
             return []
@@ -607,6 +684,13 @@ class Converter:
         attrs = {"href": href}
         if node.attrs.get("title"):
             attrs["title"] = node.attrs["title"]
+        classes = node.attrs.get("class", "").split()
+        if "wp-block-button__link" in classes:
+            attrs["class"] = "button"
+        if "wp-block-file__button" in classes:
+            # The file block links the file twice, by name and as a button:
+            # one link, set apart from the name, is enough.
+            return [" (", Node("a", attrs, [_("download")]), ")"]
         return [Node("a", attrs, children)]
 
     def rewrite_href(self, href):
@@ -626,30 +710,171 @@ class Converter:
         return href
 
     def table(self, node, in_link):
-        """Each row as a paragraph, cells separated by a bar; header cells bold."""
-        rows = []
+        """
+        A table with its header rows in <thead>; the caption as a bold line above
+        it, since the editor's tables have no caption of their own.
+        """
+        head, body = [], []
         for row in descendants(node, "tr"):
             cells = []
             for cell in row.children:
                 if not isinstance(cell, Node) or cell.tag not in {"td", "th"}:
                     continue
                 content = trim_breaks(inline_only(self.clean_children(cell, in_link)))
-                if cell.tag == "th" and content:
-                    content = [Node("strong", children=content)]
-                cells.append(content)
-            if cells:
-                paragraph = Node("p")
-                for number, content in enumerate(cells):
-                    if number:
-                        paragraph.children.append(" | ")
-                    paragraph.children.extend(content)
-                rows.append(paragraph)
+                attrs = {
+                    name: cell.attrs[name]
+                    for name in ("colspan", "rowspan")
+                    if cell.attrs.get(name, "").isdigit()
+                }
+                cells.append(Node(cell.tag, attrs, content))
+            if not cells:
+                continue
+            in_head = row_is_in(node, row, "thead") or (
+                not body and all(cell.tag == "th" for cell in cells)
+            )
+            (head if in_head and not body else body).append(Node("tr", children=cells))
         captions = [
             Node("p", children=[Node("strong", children=[caption.text().strip()])])
-            for caption in node.children
-            if isinstance(caption, Node) and caption.tag == "caption"
+            for caption in descendants(node, "caption")
+            if caption.text().strip()
         ]
-        return captions + rows
+        self.result.table_captions.extend(caption.text() for caption in captions)
+        if not head and not body:
+            return captions
+        sections = []
+        if head:
+            sections.append(Node("thead", children=head))
+        if body:
+            sections.append(Node("tbody", children=body))
+        return [*captions, Node("table", children=sections)]
+
+    def columns(self, node, in_link):
+        """Columns stay side by side (stacked on narrow screens by the stylesheet)."""
+        columns = [
+            Node(
+                "div",
+                {"class": "column"},
+                blockify(self.clean_children(child, in_link)),
+            )
+            for child in node.children
+            if isinstance(child, Node) and child.tag == "div"
+        ]
+        columns = [column for column in columns if column.children]
+        return [Node("div", {"class": "columns"}, columns)] if columns else []
+
+    def embed_block(self, node, in_link):
+        """
+        An embed as a link card: the link named by the embed's caption (its
+        title), with where it leads; nothing loads from the other site.
+        """
+        links = list(descendants(node, "a"))
+        caption = next(descendants(node, "figcaption"), None)
+        title = " ".join(caption.text().split()) if caption else ""
+        if not links:
+            return []
+        href = links[0].attrs.get("href", "")
+        embed = parse_recording_url(href)
+        if embed:
+            text = _("%(title)s (video on %(provider)s)") % {
+                "title": title or _("Video"),
+                "provider": embed.provider_name,
+            }
+        else:
+            host = (urlsplit(href).hostname or "").removeprefix("www.")
+            text = _("%(title)s (on %(site)s)") % {"title": title or href, "site": host}
+        if in_link:
+            return [text]
+        return [Node("p", children=[Node("a", {"href": href}, [text])])]
+
+    def gallery_block(self, node, in_link):
+        """The block editor's gallery: one list item per picture, with its caption."""
+        entries = []
+        for figure in node.children:
+            if not isinstance(figure, Node) or figure.tag != "figure":
+                continue
+            content = inline_only(self.clean_children(figure, in_link))
+            if any(map(has_text, content)):
+                entries.append(Node("li", children=trim_breaks(content)))
+        captions = [
+            child
+            for child in node.children
+            if isinstance(child, Node) and child.tag == "figcaption"
+        ]
+        gallery = [Node("ul", {"class": "gallery"}, entries)] if entries else []
+        return gallery + [
+            part for caption in captions for part in self.clean(caption, in_link)
+        ]
+
+    def footnote_reference(self, node):
+        """The note's number, linked to the note, which links back to it."""
+        note_id = SAFE_ID_PART.sub("", node.attrs["data-fn"])
+        number = self.footnote_numbers.setdefault(
+            note_id, len(self.footnote_numbers) + 1
+        )
+        link = Node(
+            "a", {"href": f"#fn-{note_id}", "id": f"fnref-{note_id}"}, [str(number)]
+        )
+        return [Node("sup", children=[link])]
+
+    def footnote_list(self, footnotes):
+        items = []
+        for note in footnotes:
+            note_id = SAFE_ID_PART.sub("", str(note.get("id", "")))
+            content = self.clean_children(
+                parse_html(str(note.get("content", ""))), in_link=False
+            )
+            if not note_id or not any(map(has_text, content)):
+                continue
+            back = Node("a", {"href": f"#fnref-{note_id}"}, [_("back to the text")])
+            items.append(
+                Node("li", {"id": f"fn-{note_id}"}, [*content, " (", back, ")"])
+            )
+        if not items:
+            return []
+        return [Node("hr"), Node("ol", children=items)]
+
+    def preformatted(self, node, in_link):
+        """Code and preformatted text keep their lines, spaces and inline marks."""
+        children = []
+        for child in inline_only(self.clean_children(node, in_link)):
+            # The block editor writes <pre><code>…</code></pre>: one <code> is enough.
+            is_code = isinstance(child, Node) and child.tag == "code"
+            children.extend(child.children if is_code else [child])
+        return [Node("pre", children=[Node("code", children=children)])]
+
+    def details(self, node, in_link):
+        """A collapsed section stays collapsed, with its summary as the label."""
+        summary = next(
+            (
+                child
+                for child in node.children
+                if isinstance(child, Node) and child.tag == "summary"
+            ),
+            None,
+        )
+        rest = Node(
+            "root", children=[child for child in node.children if child is not summary]
+        )
+        label = inline_only(self.clean_children(summary, in_link)) if summary else []
+        if not any(map(has_text, label)):
+            label = [_("More")]
+        attrs = {"open": ""} if "open" in node.attrs else {}
+        return [
+            Node(
+                "details",
+                attrs,
+                [
+                    Node("summary", children=trim_breaks(label)),
+                    *self.clean_children(rest, in_link),
+                ],
+            )
+        ]
+
+
+def row_is_in(table, row, section):
+    return any(
+        row in list(descendants(part, "tr")) for part in descendants(table, section)
+    )
 
 
 def descendants(node, tag):
@@ -713,7 +938,7 @@ def blockify(nodes):
             run.append(node)
             continue
         flush()
-        if node.tag == "div":
+        if node.tag == "div" and not node.attrs:
             blocks.extend(blockify(node.children))
         elif node.tag in {"p", "h2", "h3", "h4"}:
             node.children = trim_breaks(inline_only(node.children))
@@ -734,6 +959,10 @@ def blockify(nodes):
             node.children = [item for item in node.children if has_text(item)]
             if node.children:
                 blocks.append(node)
+        elif node.tag == "details":
+            summary, *content = node.children
+            node.children = [summary, *blockify(content)]
+            blocks.append(node)
         elif node.tag == "li":
             blocks.append(Node("ul", children=[node]))
             node.children = list_item_content(node.children)
@@ -809,6 +1038,27 @@ def text_content(root):
 
     walk(root)
     return "".join(parts)
+
+
+def prose_paragraphs(body):
+    """
+    The paragraphs of converted HTML that are prose, from the first one on:
+    headings, table cells, lists, captions and collapsed sections are not, and
+    neither is a paragraph that is only a bold or italic label (a table's
+    caption, a note to the editor).
+    """
+    paragraphs = []
+    for node in parse_html(body).children:
+        if not isinstance(node, Node) or node.tag != "p":
+            continue
+        content = [child for child in node.children if has_text(child)]
+        is_label = len(content) == 1 and getattr(content[0], "tag", "") in {
+            "strong",
+            "em",
+        }
+        if content and not is_label:
+            paragraphs.append(f"<p>{serialize(node.children)}</p>")
+    return "".join(paragraphs)
 
 
 def summary_from(text, length=SUMMARY_LENGTH):

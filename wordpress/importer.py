@@ -31,7 +31,13 @@ from recoverysite.tags import tag_name
 from wordpress.models import WordPressItem
 
 from . import wxr
-from .content import SUMMARY_LENGTH, Converter, plain_text, summary_from
+from .content import (
+    SUMMARY_LENGTH,
+    Converter,
+    plain_text,
+    prose_paragraphs,
+    summary_from,
+)
 from .media import MediaLibrary
 from .report import Report
 from .threads import CommentImport
@@ -151,6 +157,8 @@ class Importer(EventImport, CommentImport):
         self.users = {}
         self.tags = {}
         self.term_tags = {}
+        # (year, month) of every imported post, for the old date archives.
+        self.archive_months = set()
         self.presenters = {}
         self.slugs = {}
 
@@ -189,9 +197,10 @@ class Importer(EventImport, CommentImport):
         self.waiting_pages.clear()
         self.save_waiting_rows()
         self.term_redirects()
-        self.report.count("media", "created", self.media.copied)
-        imported = len(self.media.imported)
-        self.report.count("media", "unchanged", imported - self.media.copied)
+        self.archive_redirects()
+        copied = self.media.copied & self.media.imported.keys()
+        self.report.count("media", "created", len(copied))
+        self.report.count("media", "unchanged", len(self.media.imported) - len(copied))
         self.report.count("media", "skipped", len(self.media.missing))
         self.report.missing_media = dict(sorted(self.media.missing.items()))
 
@@ -303,6 +312,7 @@ class Importer(EventImport, CommentImport):
         if obj is not None:
             if mapping.checksum == checksum:
                 self.report.count(kind, "unchanged")
+                self.recheck_missing_media(mapping, item)
                 return obj
             if not self.update:
                 self.report.skip(
@@ -311,9 +321,11 @@ class Importer(EventImport, CommentImport):
                     "--update to apply the changes",
                     str(item),
                 )
+                self.recheck_missing_media(mapping, item)
                 return obj
         created = obj is None
         obj = obj or model()
+        misses_before = len(self.media.missed)
         fill(obj, created)
         self.remember(
             mapping,
@@ -323,6 +335,10 @@ class Importer(EventImport, CommentImport):
             checksum,
             guid=item.guid[:500],
             sticky=item.sticky,
+            missing_media={
+                path: self.media.missing[path]
+                for path in sorted(set(self.media.missed[misses_before:]))
+            },
         )
         last_change = item.modified or item.published
         if last_change and isinstance(obj, Publishable):
@@ -334,6 +350,20 @@ class Importer(EventImport, CommentImport):
             (old_path, new_path) for old_path in self.old_paths(item)
         )
         return obj
+
+    def recheck_missing_media(self, mapping, item):
+        """
+        Files an unchanged item lacked last time are listed again, or, once they
+        are in --media-dir, named as found so that --update can link them.
+        """
+        for path, reason in mapping.missing_media.items():
+            if self.media.find(path) is None:
+                self.media.missing.setdefault(path, reason)
+            else:
+                self.report.note(
+                    "missing media found now: run again with --update to use it",
+                    f"{item}: {path}",
+                )
 
     def fingerprint(self, item, *extra):
         mapped = self.author_map.get(item.creator)
@@ -350,6 +380,9 @@ class Importer(EventImport, CommentImport):
                 "WordPress” is kept on the import record (WordPressItem.sticky)",
                 str(item),
             )
+
+        if item.published:
+            self.archive_months.add((item.published.year, item.published.month))
 
         def fill(article, created):
             converted = self.convert(item)
@@ -455,7 +488,10 @@ class Importer(EventImport, CommentImport):
 
     def convert(self, item, take_recording=False):
         converted = self.converter.convert(
-            item.content, post_id=item.wp_id, take_recording=take_recording
+            item.content,
+            post_id=item.wp_id,
+            take_recording=take_recording,
+            footnotes=item.footnotes(),
         )
         for video in converted.videos:
             self.report.note(
@@ -478,6 +514,24 @@ class Importer(EventImport, CommentImport):
                 "missing, or inside a link)",
                 str(item),
             )
+        for name in converted.dynamic_blocks:
+            self.report.note(
+                "dynamic blocks (built by WordPress on each view, so not in the "
+                "export): a note for the editor left in their place",
+                f"{item}: {name}",
+            )
+        if converted.cover_backgrounds:
+            self.report.note(
+                "cover blocks: their text kept, the background picture left out "
+                "(decoration)",
+                str(item),
+            )
+        for caption in converted.table_captions:
+            self.report.note(
+                "table captions: a bold line above the table (the editor's tables "
+                "have no caption)",
+                f"{item}: {caption}",
+            )
         for name in sorted(converted.unknown_shortcodes):
             self.report.note("shortcodes left as text", f"{item}: [{name}]")
         return converted
@@ -490,9 +544,11 @@ class Importer(EventImport, CommentImport):
         return title[:200]
 
     def summary(self, item, body, title):
-        """The excerpt, or the start of the text, or the title."""
+        """The excerpt, or the text from its first real paragraph, or the title."""
         return (
-            summary_from(item.excerpt) or summary_from(body) or title[:SUMMARY_LENGTH]
+            summary_from(item.excerpt)
+            or summary_from(prose_paragraphs(body))
+            or title[:SUMMARY_LENGTH]
         )
 
     def slug(self, obj, item, prefix, reserved=()):
@@ -729,6 +785,52 @@ class Importer(EventImport, CommentImport):
             else:
                 continue
             pairs.append((escape_uri_path(unquote(old)), tag_url(tag)))
+        self.waiting.redirects.extend(pairs)
+        self.save_waiting_rows()
+
+    def archive_redirects(self):
+        """
+        WordPress's feeds, author pages, date archives and attachment pages →
+        our feeds, author pages, month archives and the attachment's post.
+        """
+        pairs = [
+            ("/feed/", reverse("articles:feed")),
+            ("/feed/atom/", reverse("articles:feed-atom")),
+        ]
+        for login, user in self.users.items():
+            if user is not None and user.slug:
+                pairs.append(
+                    (
+                        escape_uri_path(f"/author/{slugify(login)}/"),
+                        reverse("articles:author", kwargs={"slug": user.slug}),
+                    )
+                )
+        for year, month in sorted(self.archive_months):
+            pairs.append((f"/{year}/", reverse("articles:archive-year", args=[year])))
+            pairs.append(
+                (
+                    f"/{year}/{month:02d}/",
+                    reverse("articles:archive-month", args=[year, month]),
+                )
+            )
+        self.waiting.redirects.extend(list(dict.fromkeys(pairs)))
+        self.save_waiting_rows()
+        # An attachment page leads where its post's /?p= address now leads.
+        by_post = dict(
+            Redirect.objects.filter(
+                site_id=settings.SITE_ID,
+                old_path__in={
+                    f"/?p={attachment.parent_id}"
+                    for attachment in self.index.attachments.values()
+                    if attachment.parent_id
+                },
+            ).values_list("old_path", "new_path")
+        )
+        pairs = [
+            (f"/?attachment_id={attachment_id}", by_post[f"/?p={attachment.parent_id}"])
+            for attachment_id, attachment in self.index.attachments.items()
+            if f"/?p={attachment.parent_id}" in by_post
+        ]
         self.waiting.redirects.extend(pairs)
         self.save_waiting_rows()
 

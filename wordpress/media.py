@@ -44,7 +44,14 @@ class MediaLibrary:
                 self.hosts.add(host.lower())
         self.imported = {}  # relative path → our URL
         self.missing = {}  # relative path → why
-        self.copied = 0
+        # Every miss in order, so that each item can tell which files it lacked.
+        self.missed = []
+        # Paths, not a tally: one file may be reached as a link and as a picture.
+        self.copied = set()
+
+    def record_missing(self, path, reason):
+        self.missing[path] = reason
+        self.missed.append(path)
 
     def attachment(self, attachment_id):
         return self.index.attachments.get(attachment_id)
@@ -109,11 +116,12 @@ class MediaLibrary:
         extension = path.rsplit(".", 1)[-1].lower() if "." in path else ""
         source = self.find(path)
         if extension not in SAFE_EXTENSIONS:
-            self.missing[path] = "file type not imported"
+            self.record_missing(path, "file type not imported")
             return None
         if source is None:
-            self.missing[path] = (
-                "not in --media-dir" if self.media_dir else "no --media-dir given"
+            self.record_missing(
+                path,
+                ("not in --media-dir" if self.media_dir else "no --media-dir given"),
             )
             return None
         name = f"{STORAGE_FOLDER}/{path}"
@@ -121,7 +129,7 @@ class MediaLibrary:
             if not self.dry_run:
                 with source.open("rb") as file:
                     name = default_storage.save(name, File(file))
-            self.copied += 1
+            self.copied.add(path)
         self.imported[path] = (name, default_storage.url(name))
         return self.imported[path]
 
@@ -158,14 +166,16 @@ class MediaLibrary:
             with source.open("rb") as file:
                 image.store(File(file, name=posixpath.basename(path)))
         except ValidationError as error:
-            self.missing[path] = " ".join(error.messages)
+            self.record_missing(path, " ".join(error.messages))
             return None
         except OSError as error:
-            self.missing[path] = f"could not be stored ({error.strerror or error})"
+            self.record_missing(
+                path, f"could not be stored ({error.strerror or error})"
+            )
             return None
         image.original_name = origin
         image.save()
-        self.copied += 1
+        self.copied.add(path)
         self.imported[path] = (image.file.name, image.url)
         return image
 
@@ -181,13 +191,15 @@ class MediaLibrary:
             attachment.file or self.relative_path(attachment.url) or "."
         )
         if path.startswith(("..", "/")) or path == ".":
-            self.missing[attachment.file or attachment.url] = "not a file in uploads"
+            self.record_missing(
+                attachment.file or attachment.url, "not a file in uploads"
+            )
             return None
         source = self.find(path)
         if source and not (
             path.rsplit(".", 1)[-1].lower() in IMAGE_EXTENSIONS and is_image(source)
         ):
-            self.missing[path] = "not a readable image"
+            self.record_missing(path, "not a readable image")
             return None
         if source is None or path.rsplit(".", 1)[-1].lower() not in IMAGE_EXTENSIONS:
             self.import_file(path)  # records why it cannot be used

@@ -1,10 +1,10 @@
-"""WordPress's numeric addresses (/?p=123, /?page_id=45) after the move."""
+"""WordPress's numeric addresses (/?p=123, /?attachment_id=6…) after the move."""
 
 from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.http import HttpResponsePermanentRedirect
 
-QUERY_KEYS = ("p", "page_id")
+QUERY_KEYS = ("p", "page_id", "attachment_id")
 
 
 class WordPressQueryRedirectMiddleware:

@@ -42,6 +42,16 @@ class WordPressItem(models.Model):
             "no such flag yet, so it is kept here."
         ),
     )
+    missing_media = models.JSONField(
+        _("missing media"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Uploaded files the item refers to that were not found at its last "
+            "import, each with the reason. Each later import lists them again "
+            "until they are found."
+        ),
+    )
     imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
 
     class Meta:

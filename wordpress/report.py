@@ -1,5 +1,6 @@
 """What an import did: counts per kind of object, what was left out and why."""
 
+import csv
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -30,6 +31,8 @@ class Report:
     notes: dict = field(default_factory=lambda: defaultdict(list))
     note_counts: Counter = field(default_factory=Counter)
     missing_media: dict = field(default_factory=dict)
+    # Every skip and note with its item, for the file: the terminal shows examples.
+    entries: list = field(default_factory=list)
 
     def count(self, kind, outcome, number=1):
         self.counts[kind][outcome] += number
@@ -38,12 +41,14 @@ class Report:
         """An item left out, grouped by reason."""
         self.count(kind, "skipped")
         self.skipped_counts[reason] += 1
+        self.entries.append(("not imported", reason, example))
         if example and len(self.skipped[reason]) < EXAMPLES:
             self.skipped[reason].append(example)
 
     def note(self, topic, example=""):
         """Something imported differently from WordPress, grouped by topic."""
         self.note_counts[topic] += 1
+        self.entries.append(("imported differently", topic, example))
         if example and len(self.notes[topic]) < EXAMPLES:
             self.notes[topic].append(example)
 
@@ -71,6 +76,18 @@ class Report:
             yield "Dry run: nothing was written."
         else:
             yield "Done."
+
+    def write_csv(self, file):
+        """The whole report as CSV rows an editor can open in a spreadsheet."""
+        writer = csv.writer(file)
+        writer.writerow(["section", "what", "item or detail"])
+        for kind, label in KINDS:
+            counts = self.counts.get(kind, Counter())
+            for column in COLUMNS:
+                writer.writerow(["counts", f"{label} {column}", counts[column]])
+        writer.writerows(self.entries)
+        for path, reason in self.missing_media.items():
+            writer.writerow(["media file not imported", reason, path])
 
     def grouped(self, heading, counts, examples):
         if not counts:

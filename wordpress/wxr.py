@@ -135,6 +135,16 @@ class Item:
         values = self.meta.get(key)
         return values[0] if values else default
 
+    def footnotes(self):
+        """The block editor's footnotes: a JSON list kept in the post's meta."""
+        try:
+            notes = json.loads(self.meta_value("footnotes") or "[]")
+        except ValueError:
+            return []
+        if not isinstance(notes, list):
+            return []
+        return [note for note in notes if isinstance(note, dict)]
+
     def meta_numbers(self, key):
         """The post IDs stored under ``key``, in order, without repeats."""
         numbers = []

@@ -130,7 +130,7 @@ def test_a_caption_keeps_its_text_under_the_image(convert):
     # The small copy is missing; the full picture is linked, with its alt text.
     assert result.html == (
         '<p><a href="/media/wordpress/2024/01/photo.jpg">Image: A calm lake</a></p>'
-        "<p>A calm lake at dawn</p>"
+        "<p><em>A calm lake at dawn</em></p>"
     )
 
 
@@ -141,7 +141,7 @@ def test_the_old_caption_attribute_form_works(convert):
     )
     assert result.html == (
         '<p><a href="https://elsewhere.example/p.jpg">Image: Lake</a></p>'
-        "<p>By the water</p>"
+        "<p><em>By the water</em></p>"
     )
 
 
@@ -198,14 +198,15 @@ def test_missing_uploads_are_left_out_and_recorded(convert):
     }
 
 
-def test_tables_become_one_paragraph_per_row(convert):
+def test_tables_keep_their_header_row_and_cells(convert):
     result = convert(
         "<table><caption>Groups</caption><tr><th>Day</th><th></th></tr>"
         "<tr><td>Monday</td><td><p>Voices</p><p>Evening</p></td></tr></table>"
     )
     assert result.html == (
-        "<p><strong>Groups</strong></p><p><strong>Day</strong> |</p>"
-        "<p>Monday | Voices<br>Evening</p>"
+        "<p><strong>Groups</strong></p><table><thead><tr><th>Day</th><th></th></tr>"
+        "</thead><tbody><tr><td>Monday</td><td>Voices<br>Evening</td></tr></tbody>"
+        "</table>"
     )
 
 
@@ -216,7 +217,7 @@ def test_lists_definition_lists_and_preformatted_text(convert):
     )
     assert result.html == (
         '<ol start="3"><li><p>Three</p><ul><li>Inner</li></ul></li></ol>'
-        "<p><strong>Term</strong></p><p>Meaning</p><p>a<br>b</p>"
+        "<p><strong>Term</strong></p><p>Meaning</p><pre><code>a\n  b</code></pre>"
     )
 
 
@@ -232,3 +233,41 @@ def test_plain_text_separates_blocks():
     assert plain_text("<h2>Title</h2><p>Text&nbsp;here<br>and there</p>") == (
         "Title Text here and there"
     )
+
+
+def test_a_gallery_block_becomes_a_gallery_list_with_captions(convert):
+    picture = (
+        '<!-- wp:image {"id":50} --><figure class="wp-block-image size-large">'
+        '<img src="https://old.example.org/wp-content/uploads/2024/01/photo.jpg" '
+        'alt="A calm lake" class="wp-image-50"/><figcaption class="wp-element-caption">'
+        "{caption}</figcaption></figure><!-- /wp:image -->"
+    )
+    result = convert(
+        '<!-- wp:gallery {"linkTo":"none"} --><figure class="wp-block-gallery '
+        'has-nested-images columns-2 is-cropped">'
+        + picture.replace("{caption}", "Dawn")
+        + picture.replace("{caption}", "Dusk")
+        + '<figcaption class="blocks-gallery-caption wp-element-caption">By the '
+        "lake</figcaption></figure><!-- /wp:gallery -->"
+    )
+
+    assert result.html.startswith('<ul class="gallery"><li>')
+    assert result.html.count("<li>") == 2
+    assert "Dawn</em></li><li>" in result.html
+    assert result.html.endswith("</ul><p><em>By the lake</em></p>")
+
+
+def test_media_and_text_with_a_missing_video_names_the_file_and_keeps_the_text(
+    convert,
+):
+    result = convert(
+        '<!-- wp:media-text {"mediaType":"video"} --><div class="wp-block-media-text">'
+        '<figure class="wp-block-media-text__media"><video controls src="https://old.'
+        'example.org/wp-content/uploads/2024/01/walk.mp4"></video></figure>'
+        '<div class="wp-block-media-text__content"><!-- wp:paragraph --><p>A walk by '
+        "the sea.</p><!-- /wp:paragraph --></div></div><!-- /wp:media-text -->"
+    )
+
+    assert result.html.startswith("<p><em>[Missing file: walk.mp4 was not found")
+    assert result.html.endswith("<p>A walk by the sea.</p>")
+    assert 'href=""' not in result.html

@@ -154,7 +154,7 @@ def test_media_files_are_copied_and_featured_images_get_renditions(
     # The picture in the text is the same library image, with its description.
     assert (
         f'<p><img src="{image.url}" alt="A calm lake at dawn"></p>'
-        "<p>A calm lake at dawn</p>"
+        "<p><em>A calm lake at dawn</em></p>"
     ) in article.body
     assert '<img src="https://' not in article.body
     # Missing files and paths outside the uploads folder are listed, never copied.
@@ -169,12 +169,37 @@ def test_media_files_are_not_copied_twice(run_import, media_dir):
 
     output = run_import(EXPORT, "--media-dir", str(media_dir))
 
-    assert re.search(r"Media files\s+0\s+0\s+0\s+0", output)
+    assert re.search(r"Media files\s+0\s+0\s+0\s+2", output)
     assert sorted(default_storage.listdir("wordpress/2024/01")[1]) == [
         "clip.mp4",
         "photo.jpg",
         "talk.mp3",
     ]
+
+
+def test_missing_media_is_listed_again_on_every_run_until_found(run_import, media_dir):
+    run_import(EXPORT, "--media-dir", str(media_dir))
+
+    second = run_import(EXPORT, "--media-dir", str(media_dir))
+    (media_dir / "2024" / "01" / "missing.jpg").write_bytes(b"found at last")
+    third = run_import(EXPORT, "--media-dir", str(media_dir))
+
+    assert "2024/01/missing.jpg: not in --media-dir" in second
+    assert "missing.jpg" not in third.split("Media files not imported")[-1]
+    assert "missing media found now: run again with --update to use it" in third
+    assert "../../secret.jpg: not a file in uploads" in third
+
+
+def test_media_counts_add_up_and_are_never_negative(run_import, media_dir):
+    first = run_import(EXPORT, "--media-dir", str(media_dir))
+    second = run_import(EXPORT, "--media-dir", str(media_dir))
+
+    for output in (first, second):
+        counts = re.search(
+            r"Media files\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)", output
+        )
+        assert all(int(number) >= 0 for number in counts.groups())
+    assert re.search(r"Media files\s+3\s+0\s+0\s+2", first)
 
 
 def test_media_added_later_needs_update(run_import, media_dir):

@@ -41,8 +41,26 @@ class Command(BaseCommand):
             action="store_true",
             help="Update items already imported when the export changed them.",
         )
+        parser.add_argument(
+            "--report-file",
+            type=Path,
+            help=(
+                "Also write the report, with every item it concerns, to this CSV "
+                "file (opens in a spreadsheet)."
+            ),
+        )
 
-    def handle(self, *args, export, media_dir, dry_run, author_map, update, **options):
+    def handle(
+        self,
+        *args,
+        export,
+        media_dir,
+        dry_run,
+        author_map,
+        update,
+        report_file=None,
+        **options,
+    ):
         if media_dir is not None and not media_dir.is_dir():
             raise CommandError(f"--media-dir {media_dir} is not a folder.")
         try:
@@ -58,6 +76,10 @@ class Command(BaseCommand):
             raise CommandError(f"{error} Nothing was imported.") from None
         for line in report.lines():
             self.stdout.write(line)
+        if report_file is not None:
+            with report_file.open("w", newline="", encoding="utf-8") as file:
+                report.write_csv(file)
+            self.stdout.write(f"Report written to {report_file}.")
 
 
 def parse_author_map(values):
