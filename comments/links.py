@@ -20,6 +20,10 @@ MAX_AGES = {
 }
 
 
+class InvalidLink(Http404):
+    """A forged, truncated or expired link: its own page says so, with a 404."""
+
+
 def make_token(comment, purpose):
     return signing.TimestampSigner(salt=f"comments.{purpose}").sign(str(comment.pk))
 
@@ -30,7 +34,7 @@ def comment_from_token(token, purpose):
     try:
         comment_id = signer.unsign(token, max_age=MAX_AGES[purpose])
     except signing.BadSignature as error:
-        raise Http404("This link is not valid or has expired.") from error
+        raise InvalidLink("This link is not valid or has expired.") from error
     try:
         return Comment.objects.get(pk=comment_id)
     except Comment.DoesNotExist as error:

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from functools import wraps
 
 from django.apps import apps
 from django.conf import settings
@@ -236,6 +237,23 @@ def reply(request, comment_id):
     )
 
 
+def explains_invalid_links(view):
+    """
+    A link from an email that is tampered with, cut short or too old gets a page
+    saying so, rather than the generic "could not find that page".
+    """
+
+    @wraps(view)
+    def answer(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except links.InvalidLink:
+            return render(request, "comments/invalid_link.html", status=404)
+
+    return answer
+
+
+@explains_invalid_links
 def received(request, token):
     comment = links.comment_from_token(token, "received")
     confirmed = comment.followup and EmailAddress.is_confirmed(comment.user_email)
@@ -246,6 +264,7 @@ def received(request, token):
     )
 
 
+@explains_invalid_links
 def confirm(request, token):
     comment = links.comment_from_token(token, "confirm")
     if not comment.user_email:
@@ -255,6 +274,7 @@ def confirm(request, token):
 
 
 @csrf_exempt  # mail clients send one-click unsubscribes without a session
+@explains_invalid_links
 def unsubscribe(request, token):
     comment = links.comment_from_token(token, "unsubscribe")
     if request.method == "POST":
@@ -266,6 +286,7 @@ def unsubscribe(request, token):
     return render(request, "comments/unsubscribe.html", {"comment": comment})
 
 
+@explains_invalid_links
 def delete(request, token):
     comment = links.comment_from_token(token, "delete")
     if comment.status == CommentStatus.WITHDRAWN:

@@ -368,7 +368,9 @@ def test_expired_links_are_404(client, policy, purpose, days):
     comment = make_comment(make_article())
     expired = old_token(comment, purpose, days)
     fresh = old_token(comment, purpose, days - 1.5)
-    assert client.get(f"/comments/{purpose}/{expired}/").status_code == 404
+    response = client.get(f"/comments/{purpose}/{expired}/")
+    assert response.status_code == 404
+    assert "This link is invalid or has expired" in response.text
     assert client.get(f"/comments/{purpose}/{fresh}/").status_code == 200
 
 
@@ -387,8 +389,13 @@ def test_tampered_links_are_404(client, policy, purpose):
     mine, theirs = make_comment(article), make_comment(article)
     token = links.make_token(mine, purpose)
     forged = str(theirs.pk) + token[len(str(mine.pk)) :]
-    assert client.get(f"/comments/{purpose}/{forged}/").status_code == 404
-    assert client.get(f"/comments/{purpose}/{token}x/").status_code == 404
+    for bad_link in [forged, f"{token}x", token[:-6]]:
+        response = client.get(f"/comments/{purpose}/{bad_link}/")
+        assert response.status_code == 404
+        # Its own page in the site's design, not "could not find that page".
+        assert "This link is invalid or has expired" in response.text
+        assert "We could not find that page" not in response.text
+        assert '<meta name="robots" content="noindex">' in response.text
 
 
 def test_a_token_for_one_purpose_does_not_open_another(client, policy):
