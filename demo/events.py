@@ -173,6 +173,8 @@ def load(command):
             published_at=now - datetime.timedelta(days=1),
             registration_url="https://example.org/register/peer-respites",
             join_url="https://meet.example.org/peer-respites",
+            # A circle where people talk about crises: the link is for registrants.
+            registration_mode=Event.RegistrationMode.REQUIRED,
             tags=["peer support", "crisis alternatives"],
             palette=("#5c6b3a", "#eef2e4"),
             lineup=[

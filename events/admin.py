@@ -141,6 +141,7 @@ class EventAdmin(ImageChoiceAdmin, PublishableAdmin):
         WhenFilter,
         PublicationStateFilter,
         "event_status",
+        "registration_mode",
         "format",
         "tags",
     ]
@@ -171,7 +172,10 @@ class EventAdmin(ImageChoiceAdmin, PublishableAdmin):
                 ]
             },
         ),
-        (_("Links"), {"fields": ["registration_url", "join_url"]}),
+        (
+            _("Links"),
+            {"fields": ["registration_mode", "registration_url", "join_url"]},
+        ),
         (_("Image"), {"fields": ["featured_image", "image_preview"]}),
         (
             _("After the event"),

@@ -204,6 +204,11 @@ class Event(Searchable, Publishable):
         IN_PERSON = "in_person", _("In person")
         HYBRID = "hybrid", _("In person and online")
 
+    class RegistrationMode(models.TextChoices):
+        OPEN_LINK = "open_link", _("Open link on the page")
+        REQUIRED = "required", _("Registration required")
+        CLOSED = "closed", _("Closed")
+
     class EventStatus(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")
         CANCELLED = "cancelled", _("Cancelled")
@@ -272,6 +277,18 @@ class Event(Searchable, Publishable):
         help_text=_(
             "The meeting link (Zoom, Jitsi…). Shown until the event ends, most "
             "prominently while it is happening; hidden afterwards."
+        ),
+    )
+    registration_mode = models.CharField(
+        _("registration"),
+        max_length=20,
+        choices=RegistrationMode,
+        default=RegistrationMode.OPEN_LINK,
+        help_text=_(
+            "Open link: the join link is on the public page. Registration "
+            "required: the join link is never shown publicly, not in calendars, "
+            "feeds or to search engines; only registrants get it. Closed: no join "
+            "link is shown to anyone."
         ),
     )
     event_status = models.CharField(
@@ -520,9 +537,15 @@ class Event(Searchable, Publishable):
         return bool(self.registration_url) and self.is_going_ahead and self.is_upcoming
 
     @property
+    def join_link_is_public(self):
+        return self.registration_mode == self.RegistrationMode.OPEN_LINK
+
+    @property
     def shows_join_link(self):
+        """Whether public pages, calendars and feeds may carry the join link."""
         return (
-            bool(self.join_url)
+            self.join_link_is_public
+            and bool(self.join_url)
             and self.is_going_ahead
             and self.meets_online
             and not self.has_ended

@@ -95,6 +95,16 @@ def test_upcoming_demo_webinar_shows_join_registration_and_local_time(demo, clie
     assert "Add to calendar" in html
 
 
+def test_second_upcoming_demo_webinar_keeps_its_join_link_for_registrants(demo, client):
+    second = Event.objects.published().upcoming()[1]
+
+    html = client.get(second.get_absolute_url()).content.decode()
+
+    assert second.registration_mode == Event.RegistrationMode.REQUIRED
+    assert second.join_url
+    assert second.join_url not in html
+
+
 def test_loading_again_creates_and_changes_nothing(demo):
     stamps = list(Event.objects.values_list("pk", "updated_at").order_by("pk"))
     counts = (Presenter.objects.count(), EventPresenter.objects.count())

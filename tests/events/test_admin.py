@@ -28,6 +28,7 @@ def form_data(**overrides):
         "venue_name": "",
         "venue_address": "",
         "event_status": "scheduled",
+        "registration_mode": "open_link",
         "registration_url": "",
         "join_url": "",
         "featured_image": "",
