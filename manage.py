@@ -4,10 +4,16 @@ import sys
 
 # Commands that must work before the site is configured.
 NEEDS_NO_SETTINGS = {"help", "version", "--help", "-h", "--version"}
+# Commands that read only the code and never serve, sign or send anything: they
+# run with development settings, so a checkout or a build step needs no
+# production secret to check migrations or build translations.
+READS_ONLY_THE_CODE = {"makemigrations", "makemessages", "compilemessages"}
 
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "recoverysite.settings")
+    if len(sys.argv) > 1 and sys.argv[1] in READS_ONLY_THE_CODE:
+        os.environ["DEBUG"] = "1"
     from django.conf import settings
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line

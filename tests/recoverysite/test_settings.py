@@ -70,6 +70,16 @@ def test_production_refuses_to_start_without_secret_key_variable():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+@pytest.mark.parametrize("debug", [None, "0"], ids=["unset", "off"])
+def test_migrations_are_checked_without_production_secrets(debug):
+    environment = {} if debug is None else {"DEBUG": debug}
+
+    result = manage("makemigrations", "--check", "--dry-run", **environment)
+
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
 @pytest.mark.parametrize("hosts", ["", " , "], ids=["empty", "only-commas"])
 def test_production_refuses_to_start_without_allowed_hosts(hosts):
     result = manage("check", **(PRODUCTION | {"ALLOWED_HOSTS": hosts}))
@@ -88,7 +98,7 @@ def test_debug_off_is_the_default_so_production_needs_no_flag():
 
 
 def test_any_command_names_the_unsafe_setting_not_a_later_error():
-    result = manage("makemigrations", "--check", "--dry-run")
+    result = manage("showmigrations", "--plan")
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
