@@ -98,9 +98,9 @@ def allow_list():
     config["attributes"]["details"] = {"open"}
     config["attributes"]["a"] = {*config["attributes"]["a"], "id"}
     config["attributes"]["li"] = {*config["attributes"].get("li", ()), "id"}
-    # The one class a link may carry: a button (imported button blocks).
-    # A list of pictures may be a gallery (a grid on the page).
-    # and columns of text side by side.
+    # The only classes rich text carries, each styled by the site: a link shown
+    # as a button, a list of pictures shown as a gallery grid, and columns of
+    # text side by side (all three from imported blocks).
     config.setdefault("allowed_classes", {}).update(
         a={"button"}, ul={"gallery"}, div={"columns", "column"}
     )

@@ -20,6 +20,16 @@ COLUMNS = ["created", "updated", "unchanged", "skipped"]
 EXAMPLES = 5
 
 
+def as_text_cell(value):
+    """
+    A cell a spreadsheet shows as text: a post titled "=HYPERLINK(…)" must not
+    become a formula on the editor's computer.
+    """
+    if value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value
+    return value
+
+
 @dataclass
 class Report:
     source: str = ""
@@ -85,9 +95,10 @@ class Report:
             counts = self.counts.get(kind, Counter())
             for column in COLUMNS:
                 writer.writerow(["counts", f"{label} {column}", counts[column]])
-        writer.writerows(self.entries)
+        for row in self.entries:
+            writer.writerow([as_text_cell(value) for value in row])
         for path, reason in self.missing_media.items():
-            writer.writerow(["media file not imported", reason, path])
+            writer.writerow(["media file not imported", reason, as_text_cell(path)])
 
     def grouped(self, heading, counts, examples):
         if not counts:

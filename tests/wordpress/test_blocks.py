@@ -3,11 +3,13 @@
 import csv
 
 import pytest
+from django.core.management import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
 from tests.wordpress.conftest import FIXTURES
+from wordpress.report import Report
 
 pytestmark = pytest.mark.django_db
 
@@ -22,13 +24,20 @@ def imported(run_import):
     return body
 
 
+def visitor_page(client, slug):
+    """The imported article's page, as a visitor gets it."""
+    response = client.get(Article.objects.get(slug=slug).get_absolute_url())
+    assert response.status_code == 200
+    return response
+
+
 def test_a_table_keeps_its_header_row_cells_and_caption(imported, client):
     body = imported("table")
 
     assert "<thead><tr><th>Day</th><th>Group</th><th>Room</th></tr></thead>" in body
     assert "<tr><td>Wednesday</td><td><em>Peer support</em></td><td>3</td></tr>" in body
     assert body.count("<tr>") == 3
-    page = client.get(Article.objects.get(slug="table").get_absolute_url())
+    page = visitor_page(client, "table")
     assert "<th>Day</th>" in page.text
     assert "Groups this autumn" in page.text
 
@@ -59,7 +68,7 @@ def test_a_reversed_list_starting_at_five_keeps_both(imported, client):
     body = imported("reversed-list")
 
     assert body == '<ol start="5" reversed=""><li>Five</li><li>Four</li></ol>'
-    page = client.get(Article.objects.get(slug="reversed-list").get_absolute_url())
+    page = visitor_page(client, "reversed-list")
     assert '<ol start="5" reversed="">' in page.text
 
 
@@ -74,7 +83,7 @@ def test_a_closed_details_stays_closed_with_its_summary(imported, client):
         "<details><summary>Content warning: self-harm</summary>"
         "<p>What the author chose to hide.</p></details>"
     )
-    page = client.get(Article.objects.get(slug="details").get_absolute_url())
+    page = visitor_page(client, "details")
     assert "<details><summary>Content warning: self-harm</summary>" in page.text
 
 
@@ -173,11 +182,42 @@ def test_the_report_names_each_post_with_a_dynamic_block(run_import, tmp_path):
     assert ["counts", "Articles created", "18"] in rows
 
 
+def test_report_cells_that_look_like_formulas_stay_text(tmp_path):
+    report = Report()
+    report.note("shortcodes left as text", '=HYPERLINK("https://evil.example")')
+    report.missing_media["@SUM(A1)/x.png"] = "not in --media-dir"
+    report_file = tmp_path / "report.csv"
+
+    with report_file.open("w", newline="", encoding="utf-8") as file:
+        report.write_csv(file)
+
+    rows = list(csv.reader(report_file.open(encoding="utf-8")))
+    assert rows[-2] == [
+        "imported differently",
+        "shortcodes left as text",
+        '\'=HYPERLINK("https://evil.example")',
+    ]
+    assert rows[-1] == [
+        "media file not imported",
+        "not in --media-dir",
+        "'@SUM(A1)/x.png",
+    ]
+
+
+def test_a_report_file_in_a_missing_folder_stops_before_importing(run_import, tmp_path):
+    with pytest.raises(CommandError, match="does not exist"):
+        run_import(
+            FIXTURES / "blocks.xml", "--report-file", str(tmp_path / "no" / "r.csv")
+        )
+
+    assert not Article.objects.exists()
+
+
 def test_a_button_stays_a_styled_link(imported, client):
     body = imported("buttons")
 
     assert body == '<p><a href="/join/" class="button">Join a group</a></p>'
-    page = client.get(Article.objects.get(slug="buttons").get_absolute_url())
+    page = visitor_page(client, "buttons")
     assert '<a href="/join/" class="button">Join a group</a>' in page.text
 
 
@@ -216,7 +256,7 @@ def test_each_footnote_is_listed_at_the_end_and_linked_both_ways(imported, clien
         f'(<a href="#fnref-{first}">back to the text</a>)</li>'
     ) in body
     assert f'<li id="fn-{second}">Not for everyone. (' in body
-    page = client.get(Article.objects.get(slug="footnotes").get_absolute_url())
+    page = visitor_page(client, "footnotes")
     assert f'id="fn-{second}"' in page.text
 
 
@@ -235,7 +275,7 @@ def test_columns_stay_side_by_side_in_one_row(imported, client):
         '<div class="columns"><div class="column"><p>What helps.</p></div>'
         '<div class="column"><p>What does not.</p></div></div>'
     )
-    page = client.get(Article.objects.get(slug="columns").get_absolute_url())
+    page = visitor_page(client, "columns")
     assert '<div class="column"><p>What helps.</p></div>' in page.text
 
 

@@ -63,6 +63,12 @@ class Command(BaseCommand):
     ):
         if media_dir is not None and not media_dir.is_dir():
             raise CommandError(f"--media-dir {media_dir} is not a folder.")
+        # Checked before importing, so that a typo costs no import.
+        if report_file is not None and not report_file.parent.is_dir():
+            raise CommandError(
+                f"--report-file {report_file}: the folder {report_file.parent} "
+                "does not exist."
+            )
         try:
             report = import_wordpress(
                 export,
