@@ -99,13 +99,16 @@ class StaffSessionIdleMiddleware:
 
 def lockout_response(request, original_response=None, credentials=None):
     """The admin's sign-in page, paused: the same words whether the user exists."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
     context = {
         **admin.site.each_context(request),
         "title": _("Sign-in paused"),
-        "minutes": minutes,
+        "minutes": seconds // 60,
     }
-    return render(request, "admin/locked_out.html", context, status=429)
+    response = render(request, "admin/locked_out.html", context, status=429)
+    # At most the pause itself: it runs from the last failed attempt.
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 @lru_cache(maxsize=8)

@@ -5,6 +5,7 @@ import time
 
 import pytest
 from axes.models import AccessAttempt
+from django.conf import settings as django_settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
@@ -51,6 +52,9 @@ def test_five_wrong_passwords_pause_signing_in_with_a_clear_message(client, edit
 
     assert response.status_code == 429
     assert message(response).startswith(LOCKED)
+    assert response["Retry-After"] == str(
+        int(django_settings.AXES_COOLOFF_TIME.total_seconds())
+    )
     # In the admin's design, with the site's own header.
     assert "Recovery site administration" in response.text
     assert 'href="/static/admin/css/login.css"' in response.text
