@@ -534,7 +534,20 @@ class Event(Searchable, Publishable):
 
     @property
     def shows_registration(self):
-        return bool(self.registration_url) and self.is_going_ahead and self.is_upcoming
+        return (
+            self.registration_mode != self.RegistrationMode.CLOSED
+            and bool(self.registration_url)
+            and self.is_going_ahead
+            and self.is_upcoming
+        )
+
+    @property
+    def says_registration_is_closed(self):
+        return (
+            self.registration_mode == self.RegistrationMode.CLOSED
+            and self.is_going_ahead
+            and self.is_upcoming
+        )
 
     @property
     def join_link_is_public(self):
