@@ -715,6 +715,11 @@ class Converter:
         it, since the editor's tables have no caption of their own.
         """
         head, body = [], []
+        head_rows = {
+            id(row)
+            for part in descendants(node, "thead")
+            for row in descendants(part, "tr")
+        }
         for row in descendants(node, "tr"):
             cells = []
             for cell in row.children:
@@ -729,7 +734,7 @@ class Converter:
                 cells.append(Node(cell.tag, attrs, content))
             if not cells:
                 continue
-            in_head = row_is_in(node, row, "thead") or (
+            in_head = id(row) in head_rows or (
                 not body and all(cell.tag == "th" for cell in cells)
             )
             (head if in_head and not body else body).append(Node("tr", children=cells))
@@ -869,12 +874,6 @@ class Converter:
                 ],
             )
         ]
-
-
-def row_is_in(table, row, section):
-    return any(
-        row in list(descendants(part, "tr")) for part in descendants(table, section)
-    )
 
 
 def descendants(node, tag):
