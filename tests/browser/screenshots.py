@@ -106,6 +106,32 @@ def article_form():
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
+BLOCKS_EXPORT = BASE_DIR / "tests" / "wordpress" / "fixtures" / "blocks.xml"
+
+
+def imported_post(slug):
+    """A post of the block-editor test export, imported (once) into the demo site."""
+
+    def address():
+        from django.core.management import call_command
+
+        from articles.models import Article
+
+        if not Article.objects.filter(slug=slug).exists():
+            call_command("import_wordpress", str(BLOCKS_EXPORT), verbosity=0)
+        return Article.objects.get(slug=slug).get_absolute_url()
+
+    return address
+
+
+def webinar_for_registrants():
+    """The demo's webinar whose join link is for registrants only."""
+    from events.models import Event
+
+    event = Event.objects.filter(registration_mode="required").first()
+    return event.get_absolute_url() if event else None
+
+
 @dataclass(frozen=True)
 class Shot:
     name: str
@@ -118,6 +144,11 @@ SHOTS = [
     Shot("home", lambda: "/"),
     Shot("article", seed_article),
     Shot("event", seed_event),
+    Shot("event-registrants-only", webinar_for_registrants),
+    Shot("imported-table", imported_post("table")),
+    Shot("imported-columns", imported_post("columns")),
+    Shot("imported-footnotes", imported_post("footnotes")),
+    Shot("imported-mixed", imported_post("mixed")),
     Shot("admin-dashboard", admin_index, admin=True, full_page=False),
     Shot("image-library", image_library, admin=True),
     Shot("image-library-change", library_image, admin=True),

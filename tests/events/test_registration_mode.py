@@ -76,3 +76,14 @@ def test_closed_registration_shows_the_join_link_to_no_one(client):
     # Closed means closed: no way in, and the page says so.
     assert "example.org/register/4821" not in page
     assert "Registration for this event is closed." in page
+
+
+def test_the_page_tells_visitors_where_the_join_link_comes_from(client):
+    event = make_event(
+        join_url=JOIN_URL,
+        registration_url="https://example.org/register/4821",
+        registration_mode=Event.RegistrationMode.REQUIRED,
+    )
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "example.org/register/4821" in page
+    assert "The link to join is sent to the people who register" in page
