@@ -30,7 +30,12 @@ QUEUE_QUERY = "?status__exact=pending"
 def send(to, template, context, headers=None):
     """One email to one recipient; the subject is the template's first line."""
     site = SiteSettings.load()
-    context = {"site_name": site.name, "site_url": settings.SITE_URL, **context}
+    context = {
+        "site_name": site.name,
+        "site_url": settings.SITE_URL,
+        "crisis_notice": site.crisis_notice,
+        **context,
+    }
     subject, _, body = render_to_string(template, context).strip().partition("\n")
     EmailMessage(
         " ".join(subject.split())[:255],
@@ -48,6 +53,14 @@ def unsubscribe(comment):
         "List-Unsubscribe": f"<{url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
+
+
+def wants_email(comment):
+    return bool(
+        comment.followup
+        and comment.user_email
+        and EmailAddress.is_confirmed(comment.user_email)
+    )
 
 
 def comment_received(comment):
@@ -72,15 +85,20 @@ def comment_received(comment):
 
 
 def comment_published(comment, was_held):
-    """Tell the commenter a held comment is out, and a parent's author of a reply."""
-    if was_held and comment.user_email:
+    """
+    Tell the commenter a held comment is out, and a parent's author of a reply.
+    Only people who ticked the box and confirmed the address get either: an
+    unasked email about a comment on a page about drugs or suicide can harm
+    someone whose inbox is shared or watched.
+    """
+    if was_held and wants_email(comment):
         unsubscribe_url, headers = unsubscribe(comment)
         send(
             comment.user_email,
             "comments/emails/approved.txt",
             {
                 "comment": comment,
-                "comment_url": settings.SITE_URL + comment.get_absolute_url(),
+                "comment_url": links.permalink(comment),
                 "delete_url": links.link(comment, "delete", absolute=True),
                 "unsubscribe_url": unsubscribe_url,
             },
@@ -91,11 +109,9 @@ def comment_published(comment, was_held):
     parent = Comment.objects.filter(pk=comment.parent_id).first()
     if (
         parent is None
-        or not parent.followup
         or parent.status != CommentStatus.PUBLISHED
-        or not parent.user_email
+        or not wants_email(parent)
         or parent.user_email.lower() == comment.user_email.lower()
-        or not EmailAddress.is_confirmed(parent.user_email)
     ):
         return
     unsubscribe_url, headers = unsubscribe(parent)
@@ -105,7 +121,7 @@ def comment_published(comment, was_held):
         {
             "parent": parent,
             "reply": comment,
-            "reply_url": settings.SITE_URL + comment.get_absolute_url(),
+            "reply_url": links.permalink(comment),
             "unsubscribe_url": unsubscribe_url,
         },
         headers=headers,

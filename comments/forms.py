@@ -40,9 +40,12 @@ class CommentForm(CommentSecurityForm):
         % {"max": settings.COMMENT_MAX_LENGTH},
     )
     followup = forms.BooleanField(
-        label=_("Email me when someone replies to my comment"),
+        label=_("Email me when my comment is published and when someone replies"),
         required=False,
-        help_text=_("We first send a link to confirm the address."),
+        help_text=_(
+            "We first send a link to confirm the address. Without this box we "
+            "never email you."
+        ),
     )
     remember = forms.BooleanField(
         label=_("Remember my name and email on this browser"),

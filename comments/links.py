@@ -44,3 +44,11 @@ def comment_from_token(token, purpose):
 def link(comment, purpose, absolute=False):
     url = reverse(f"comments:{purpose}", kwargs={"token": make_token(comment, purpose)})
     return settings.SITE_URL + url if absolute else url
+
+
+def permalink(comment):
+    """
+    A comment's address for emails: its number only, so an inbox shows nothing
+    of the page's topic; it leads on to the comment in its page.
+    """
+    return settings.SITE_URL + reverse("comments:permalink", args=[comment.pk])

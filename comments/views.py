@@ -237,6 +237,17 @@ def reply(request, comment_id):
     )
 
 
+def permalink(request, comment_id):
+    """Where the links in emails lead: the comment in its page, while it is public."""
+    comment = get_object_or_404(
+        Comment.objects.published().select_related("content_type"), pk=comment_id
+    )
+    target = comment.content_object
+    if target is None or not target.is_published():
+        raise Http404("The page of this comment is not available.")
+    return redirect(comment.get_absolute_url())
+
+
 def explains_invalid_links(view):
     """
     A link from an email that is tampered with, cut short or too old gets a page

@@ -109,7 +109,9 @@ def test_bulk_approve_publishes_the_selected_comments(
     staff_client, policy, django_capture_on_commit_callbacks, mailoutbox
 ):
     article = make_article()
-    held = [make_comment(article, status="pending") for _ in range(2)]
+    held = [make_comment(article, status="pending", followup=True) for _ in range(2)]
+    for comment in held:
+        confirm_address(comment.user_email)
     untouched = make_comment(article, status="pending")
     with django_capture_on_commit_callbacks(execute=True):
         response = act(staff_client, "approve", *held)
@@ -231,7 +233,8 @@ def test_reply_as_the_site_does_not_email_an_author_who_did_not_ask(
 def test_reply_as_the_site_while_approving_publishes_both(
     staff_client, policy, django_capture_on_commit_callbacks, mailoutbox
 ):
-    parent = make_comment(make_article(), status="pending")
+    parent = make_comment(make_article(), status="pending", followup=True)
+    confirm_address(parent.user_email)
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(
             reverse("admin:comments_comment_change", args=[parent.pk]),
@@ -241,7 +244,10 @@ def test_reply_as_the_site_while_approving_publishes_both(
     parent.refresh_from_db()
     assert parent.status == CommentStatus.PUBLISHED
     assert Comment.objects.get(comment="Welcome.").parent_id == parent.pk
-    assert [message.to[0] for message in mailoutbox] == [parent.user_email]
+    assert sorted((m.to[0], m.subject) for m in mailoutbox) == [
+        (parent.user_email, "A reply to your comment on Recovery Dialogues"),
+        (parent.user_email, "Your comment on Recovery Dialogues is published"),
+    ]
 
 
 @pytest.mark.parametrize("status", ["pending", "spam", "removed"])

@@ -35,7 +35,7 @@ def subscribed_parent(db):
 
 
 def reply_emails(mailoutbox):
-    return [message for message in mailoutbox if "replied" in message.subject]
+    return [message for message in mailoutbox if "A reply to" in message.subject]
 
 
 # Double opt-in
@@ -101,12 +101,11 @@ def test_reply_notifies_the_parents_author_who_asked_and_confirmed_once(
     message = mailoutbox[0]
     assert message.to == ["parent@example.org"]
     assert message.cc == [] and message.bcc == []
-    assert message.subject == 'Replier replied to your comment on "Hearing voices"'
+    assert message.subject == "A reply to your comment on Recovery Dialogues"
     assert "I hear voices too, and the group helped." in message.body
     reply = Comment.objects.get(user_email="replier@example.org")
-    assert f"/articles/{subscribed_parent.content_object.slug}/#c{reply.pk}" in (
-        message.body
-    )
+    assert f"/comments/{reply.pk}/" in message.body
+    assert subscribed_parent.content_object.slug not in message.body
 
 
 def test_reply_email_never_contains_the_repliers_address(
@@ -192,10 +191,8 @@ def test_a_held_reply_notifies_only_once_it_is_approved(
         {"action": "approve", "_selected_action": [reply.pk]},
     )
     run_worker()
-    assert sorted(message.to[0] for message in mailoutbox) == [
-        "first-timer@example.org",
-        "parent@example.org",
-    ]
+    # The replier ticked no box: only the parent's author, who asked, hears.
+    assert [message.to[0] for message in mailoutbox] == ["parent@example.org"]
     assert len(reply_emails(mailoutbox)) == 1
 
 
@@ -249,7 +246,7 @@ def test_unsubscribing_from_all_stops_every_comment_of_the_address(
 
 
 def test_every_email_to_a_commenter_has_a_one_click_unsubscribe(
-    post, policy, mailoutbox, subscribed_parent, staff_client
+    client, post, policy, mailoutbox, subscribed_parent, staff_client
 ):
     post(
         subscribed_parent.content_object,
@@ -257,6 +254,7 @@ def test_every_email_to_a_commenter_has_a_one_click_unsubscribe(
         followup="on",
         email="newcomer@example.org",
     )
+    client.get(link_in(mailoutbox[0], "/comments/confirm/"))
     reply = Comment.objects.get(user_email="newcomer@example.org")
     staff_client.post(
         reverse("admin:comments_comment_changelist"),
@@ -276,24 +274,112 @@ def test_the_commenter_is_told_when_a_held_comment_is_approved(
     client, post, policy, mailoutbox, staff_client
 ):
     article = make_article(title="Open Dialogue")
-    post(article, name="Ana", email="ana@example.org")
+    post(article, name="Ana", email="ana@example.org", followup="on")
     comment = Comment.objects.get()
-    assert mailoutbox == []
+    (confirmation,) = mailoutbox
+    client.get(link_in(confirmation, "/comments/confirm/"))
     staff_client.post(
         reverse("admin:comments_comment_changelist"),
         {"action": "approve", "_selected_action": [comment.pk]},
     )
     run_worker()
-    (message,) = mailoutbox
+    message = mailoutbox[-1]
     assert message.to == ["ana@example.org"]
-    assert message.subject == 'Your comment on "Open Dialogue" is published'
-    assert f"{article.get_absolute_url()}#c{comment.pk}" in message.body
+    assert message.subject == "Your comment on Recovery Dialogues is published"
+    comment_url = link_in(message, "/comments/")
+    assert comment_url == f"/comments/{comment.pk}/"
+    assert client.get(comment_url).url == f"{article.get_absolute_url()}#c{comment.pk}"
+
+
+def test_a_commenter_who_ticked_no_box_gets_no_email_at_all(
+    client, post, policy, mailoutbox, staff_client
+):
+    """
+    Held, approved and replied to: someone who did not ask to hear from the
+    site never does, whatever happens to their comment.
+    """
+    article = make_article(title="Harm reduction: a webinar")
+    post(article, name="Sam", email="sam@example.org")
+    comment = Comment.objects.get()
+    staff_client.post(
+        reverse("admin:comments_comment_changelist"),
+        {"action": "approve", "_selected_action": [comment.pk]},
+    )
+    run_worker()
+    post(article, reply_to=str(comment.pk), email="other@example.org")
+    staff_client.post(
+        reverse("admin:comments_comment_changelist"),
+        {
+            "action": "approve",
+            "_selected_action": list(
+                Comment.objects.filter(status="pending").values_list("pk", flat=True)
+            ),
+        },
+    )
+    run_worker()
+    assert Comment.objects.filter(status="published").count() == 2
+    assert mailoutbox == []
+
+
+def test_an_unconfirmed_address_is_not_told_of_the_approval(
+    post, policy, mailoutbox, staff_client
+):
+    """A stranger's address typed into the form gets the one confirmation, no more."""
+    post(make_article(), email="someone-else@example.org", followup="on")
+    staff_client.post(
+        reverse("admin:comments_comment_changelist"),
+        {"action": "approve", "_selected_action": [Comment.objects.get().pk]},
+    )
+    run_worker()
+    assert [message.subject for message in mailoutbox] == [
+        "Confirm your address for reply emails from Recovery Dialogues"
+    ]
+
+
+def test_no_email_names_the_page_and_each_carries_the_crisis_notice(
+    client, post, policy, moderators, mailoutbox, staff_client, crisis_notice
+):
+    """
+    Inboxes are shared and watched: subjects, and the commenters' bodies, say
+    which site, never which article or webinar.
+    """
+    article = make_article(title="Harm reduction and safer use")
+    post(article, name="Ana", email="ana@example.org", followup="on")
+    client.get(link_in(mailoutbox[0], "/comments/confirm/"))
+    parent = Comment.objects.get()
+    staff_client.post(
+        reverse("admin:comments_comment_changelist"),
+        {"action": "approve", "_selected_action": [parent.pk]},
+    )
+    run_worker()
+    post(article, reply_to=str(parent.pk), email="bo@example.org", followup="on")
+    staff_client.post(
+        reverse("admin:comments_comment_changelist"),
+        {
+            "action": "approve",
+            "_selected_action": [Comment.objects.get(user_email="bo@example.org").pk],
+        },
+    )
+    run_worker()
+    to_commenters = [m for m in mailoutbox if m.to[0] not in moderators]
+    assert {m.subject for m in to_commenters} == {
+        "Confirm your address for reply emails from Recovery Dialogues",
+        "Your comment on Recovery Dialogues is published",
+        "A reply to your comment on Recovery Dialogues",
+    }
+    for message in mailoutbox:
+        assert "Harm reduction" not in message.subject
+        assert crisis_notice in message.body
+    for message in to_commenters:
+        assert "Harm reduction" not in message.body
+        assert article.slug not in message.body
 
 
 def test_approving_on_the_change_form_also_tells_the_commenter(
     policy, mailoutbox, staff_client, django_capture_on_commit_callbacks
 ):
-    comment = make_comment(make_article(), status=CommentStatus.PENDING)
+    comment = make_comment(make_article(), status=CommentStatus.PENDING, followup=True)
+    confirm_address(comment.user_email)
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(
             reverse("admin:comments_comment_change", args=[comment.pk]),
@@ -303,6 +389,7 @@ def test_approving_on_the_change_form_also_tells_the_commenter(
                 "user_email": comment.user_email,
                 "user_url": "",
                 "comment": comment.comment,
+                "followup": "on",
                 "site_reply": "",
             },
         )
@@ -384,3 +471,13 @@ def test_no_moderator_addresses_means_no_moderator_email(post, policy, mailoutbo
     post(make_article())
     assert mailoutbox == []
     assert OutgoingEmail.objects.count() == 0
+
+
+def test_the_thank_you_page_promises_an_email_only_to_those_who_asked(post, policy):
+    article = make_article()
+    without_box = Client().get(post(article)["Location"]).content.decode()
+    assert "We will not email you" in without_box
+    assert "We will email you when it is published" not in without_box
+    with_box = post(article, followup="on", email="asks@example.org", comment="Two")
+    page = Client().get(with_box["Location"]).content.decode()
+    assert "We will email you when it is published" in page

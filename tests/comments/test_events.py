@@ -31,7 +31,8 @@ def test_a_visitor_comments_and_replies_on_a_webinar(post, open_policy, mailoutb
     received = Client().get(response["Location"]).content.decode()
     assert f"{event.get_absolute_url()}#c{reply.pk}" in received
     (message,) = mailoutbox
-    assert f"{event.get_absolute_url()}#c{reply.pk}" in message.body
+    assert f"/comments/{reply.pk}/" in message.body
+    assert "Harm Reduction" not in message.subject + message.body
     reply_page = Client().get(f"/comments/reply/{parent.pk}/").content.decode()
     assert "The Hope of Harm Reduction" in reply_page
 
