@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -9,9 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from comments import tasks
 from comments.models import (
     Comment,
+    CommentReport,
     CommentStatus,
     EmailAddress,
     ModerationPolicy,
+    ReportReason,
 )
 from comments.moderation import send_akismet_feedback
 from comments.privacy import erase_commenter
@@ -59,11 +62,52 @@ class CommentAdminForm(forms.ModelForm):
         return cleaned_data
 
 
+class CommentReportInline(admin.TabularInline):
+    model = CommentReport
+    fields = ["reason", "note", "created_at", "resolved"]
+    readonly_fields = ["reason", "note", "created_at"]
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        # Reports come from visitors.
+        return False
+
+
+class OpenReportsFilter(admin.SimpleListFilter):
+    title = _("reports")
+    parameter_name = "reported"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("open", _("Reported, not yet looked at")),
+            ("danger", _("Reported: someone may be in danger")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "open":
+            return queryset.filter(open_reports__gt=0)
+        if self.value() == "danger":
+            return queryset.filter(
+                reports__resolved=False, reports__reason=ReportReason.DANGER
+            ).distinct()
+        return queryset
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     form = CommentAdminForm
-    list_display = ["excerpt", "user_name", "on", "status", "urgent", "submit_date"]
-    list_filter = ["status", "care_hold", "submit_date"]
+    inlines = [CommentReportInline]
+    list_display = [
+        "excerpt",
+        "user_name",
+        "on",
+        "status",
+        "urgent",
+        "reported",
+        "submit_date",
+    ]
+    list_filter = ["status", OpenReportsFilter, "care_hold", "submit_date"]
     list_select_related = ["content_type"]
     search_fields = ["comment", "user_name", "user_email"]
     show_facets = admin.ShowFacets.ALWAYS
@@ -105,8 +149,17 @@ class CommentAdmin(admin.ModelAdmin):
     def urgent(self, comment):
         return comment.care_hold
 
+    @admin.display(description=_("open reports"), ordering="open_reports")
+    def reported(self, comment):
+        return comment.open_reports or ""
+
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("content_object")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("content_object")
+            .annotate(open_reports=Count("reports", filter=Q(reports__resolved=False)))
+        )
 
     def has_add_permission(self, request):
         # Comments come from visitors; moderators answer with "Reply as the site".
@@ -157,6 +210,7 @@ class CommentAdmin(admin.ModelAdmin):
                 comment.status = CommentStatus.PUBLISHED
                 comment.save()
                 enqueue_after_commit(tasks.comment_published, comment.pk, was_held=True)
+            queryset.resolve_reports()
         send_akismet_feedback(was_spam, is_spam=False)
         self.message_user(request, _("%(n)d comment(s) published.") % {"n": len(held)})
 
@@ -166,6 +220,7 @@ class CommentAdmin(admin.ModelAdmin):
         for comment in comments:
             comment.status = CommentStatus.SPAM
             comment.save()
+        queryset.resolve_reports()
         send_akismet_feedback(comments, is_spam=True)
         self.message_user(
             request, _("%(n)d comment(s) marked as spam.") % {"n": len(comments)}
@@ -180,6 +235,7 @@ class CommentAdmin(admin.ModelAdmin):
         for comment in comments:
             comment.status = CommentStatus.REMOVED
             comment.save()
+        queryset.resolve_reports()
         self.message_user(
             request, _("%(n)d comment(s) removed.") % {"n": len(comments)}
         )

@@ -147,6 +147,21 @@ def notify_moderators(comments, urgent=False):
     )
 
 
+def report_received(report):
+    comment = report.comment
+    for address in ModerationPolicy.load().moderator_addresses():
+        send(
+            address,
+            "comments/emails/reported.txt",
+            {
+                "report": report,
+                "comment": comment,
+                "comment_url": settings.SITE_URL
+                + reverse("admin:comments_comment_change", args=[comment.pk]),
+            },
+        )
+
+
 def send_moderator_digest():
     """
     One email about the comments held since the last one, at most every few

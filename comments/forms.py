@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
 
-from comments.models import Comment
+from comments.models import Comment, CommentReport, ReportReason
 from recoverysite.plain_text import visible_text
 from recoverysite.security import client_ip
 
@@ -147,3 +147,35 @@ class CommentForm(CommentSecurityForm):
         if request.user.is_authenticated:
             comment.user = request.user
         return comment
+
+
+class ReportForm(forms.ModelForm):
+    """Why a visitor thinks a comment needs a moderator; no account or address asked."""
+
+    # Left empty by people; filled by many bots.
+    honeypot = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = CommentReport
+        fields = ["reason", "note"]
+        labels = {
+            "reason": _("What is wrong with this comment?"),
+            "note": _("Anything a moderator should know (optional)"),
+        }
+        help_texts = {"note": _("Up to 500 characters. Only moderators read it.")}
+        widgets = {
+            "reason": forms.RadioSelect,
+            "note": forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].choices = ReportReason.choices
+
+    def clean_note(self):
+        return visible_text(self.cleaned_data["note"]).strip()

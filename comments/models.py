@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models, router
 from django.db.models.functions import Cast
@@ -28,6 +29,12 @@ class CommentQuerySet(models.QuerySet):
 
     def published(self):
         return self.filter(status=CommentStatus.PUBLISHED)
+
+    def resolve_reports(self):
+        """A moderator has acted on these comments: their reports are answered."""
+        return CommentReport.objects.filter(comment__in=self, resolved=False).update(
+            resolved=True
+        )
 
     def count_for(self, model):
         """A subquery counting published comments, to annotate ``model`` rows."""
@@ -79,6 +86,12 @@ class CommentQuerySet(models.QuerySet):
                 "submit_date",
                 "content_type_id",
                 "object_pk",
+            )
+            # The team's badge comes from the account, not from a name anyone can type.
+            .annotate(
+                by_staff=models.functions.Coalesce(
+                    models.F("user__is_staff"), models.Value(False)
+                )
             )
         )
         shown = []
@@ -217,6 +230,30 @@ class Comment(XtdComment):
     def get_absolute_url(self):
         return f"{self.content_object.get_absolute_url()}#c{self.pk}"
 
+    def withdraw(self):
+        """Its author takes it back: the words go, a placeholder holds the replies."""
+        self.status = CommentStatus.WITHDRAWN
+        self.comment = ""
+        self.user_url = ""
+        self.followup = False
+        self.save()
+
+    def hold_when_often_reported(self):
+        """
+        Off the page until a moderator looks, once enough visitors have reported
+        it; one report alone cannot hide someone's words.
+        """
+        open_reports = self.reports.filter(resolved=False).count()
+        if (
+            self.status != CommentStatus.PUBLISHED
+            or open_reports < settings.COMMENTS_REPORTS_TO_HOLD
+        ):
+            return False
+        self.status = CommentStatus.PENDING
+        self.hold_reasons = str(_("reported by visitors"))
+        self.save()
+        return True
+
     def get_reply_url(self):
         return reverse("comments:reply", kwargs={"comment_id": self.pk})
 
@@ -229,6 +266,45 @@ class Comment(XtdComment):
     def page_cache_tags(self):
         target = ContentType.objects.get_for_id(self.content_type_id).model_class()
         return [thread_cache_tag(target, self.object_pk), "comment-counts"]
+
+
+class ReportReason(models.TextChoices):
+    DANGER = "danger", _("Someone may be in danger")
+    HARMFUL = "harmful", _("It is unkind, harmful or harassing")
+    PERSONAL = "personal", _("It shares someone's private details")
+    SPAM = "spam", _("It is spam or advertising")
+    OTHER = "other", _("Something else")
+
+
+class CommentReport(models.Model):
+    """
+    A visitor's word that a published comment needs a moderator's eyes. No
+    account, no address and no IP are kept: only what was said, and when.
+    """
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="reports"
+    )
+    reason = models.CharField(_("reason"), max_length=10, choices=ReportReason)
+    note = models.TextField(_("note"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("reported"), default=timezone.now)
+    resolved = models.BooleanField(
+        _("looked at"),
+        default=False,
+        help_text=_("Set when a moderator has acted on the comment."),
+    )
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.comment}"
+
+    @property
+    def is_urgent(self):
+        return self.reason == ReportReason.DANGER
 
 
 class EmailAddress(models.Model):

@@ -12,7 +12,7 @@ from django.conf import settings
 from django_tasks import task
 
 from comments import emails
-from comments.models import Comment
+from comments.models import Comment, CommentReport
 from comments.privacy import purge_ip_addresses
 from operations.background import every
 
@@ -38,6 +38,16 @@ def comment_published(comment_id, was_held):
     """The commenter hears a held comment is out; a parent's author, of a reply."""
     if comment := find(comment_id):
         emails.comment_published(comment, was_held=was_held)
+
+
+@task
+def comment_reported(report_id):
+    """Moderators hear of a visitor's report at once; worry for someone is urgent."""
+    report = CommentReport.objects.select_related("comment").filter(pk=report_id)
+    if report := report.first():
+        emails.report_received(report)
+    else:
+        logger.info("Report %s was deleted before moderators heard of it", report_id)
 
 
 @task

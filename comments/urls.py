@@ -11,4 +11,6 @@ urlpatterns = [
     path("comments/confirm/<str:token>/", views.confirm, name="confirm"),
     path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("comments/delete/<str:token>/", views.delete, name="delete"),
+    path("comments/mine/", views.my_comments, name="mine"),
+    path("comments/report/<int:comment_id>/", views.report, name="report"),
 ]

@@ -1,3 +1,4 @@
+import posixpath
 from datetime import timedelta
 from functools import wraps
 
@@ -8,6 +9,7 @@ from django.db import transaction
 from django.http import Http404
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -15,13 +17,17 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import get_usage
 
 from comments import links, tasks
-from comments.forms import CommentForm
+from comments.forms import CommentForm, ReportForm
 from comments.models import Comment, CommentStatus, EmailAddress, ModerationPolicy
 from comments.moderation import comments_are_open, moderate
 from operations.background import enqueue_after_commit
 
 REMEMBER_COOKIE = "commenter"
 REMEMBER_SALT = "comments.remember"
+MY_COMMENTS_COOKIE = "my_comments"
+MY_COMMENTS_SALT = "comments.mine"
+MY_COMMENTS_KEPT = 50
+DAY = 24 * 60 * 60
 DUPLICATE_WINDOW = timedelta(minutes=10)
 
 
@@ -123,7 +129,8 @@ def post_comment(request):
             ),
         )
     if not is_valid:
-        return render_form_page(request, form, _("Please correct the marked fields."))
+        # The form's own summary names each field in error.
+        return render_form_page(request, form)
     if seconds_to_wait := rate_limit_wait(request, form.cleaned_data["email"]):
         response = render_form_page(
             request,
@@ -157,6 +164,7 @@ def post_comment(request):
         if comment.status == CommentStatus.PENDING and not comment.care_hold:
             enqueue_after_commit(tasks.send_moderator_digest)
     response = redirect(links.link(comment, "received"))
+    remember_comment_of_this_browser(request, response, comment)
     if form.cleaned_data["remember"]:
         response.set_signed_cookie(
             REMEMBER_COOKIE,
@@ -271,7 +279,11 @@ def received(request, token):
     return render(
         request,
         "comments/received.html",
-        {"comment": comment, "address_confirmed": confirmed},
+        {
+            "comment": comment,
+            "address_confirmed": confirmed,
+            "delete_url": links.link(comment, "delete"),
+        },
     )
 
 
@@ -303,10 +315,110 @@ def delete(request, token):
     if comment.status == CommentStatus.WITHDRAWN:
         return render(request, "comments/withdrawn.html", {"comment": comment})
     if request.method == "POST":
-        comment.status = CommentStatus.WITHDRAWN
-        comment.comment = ""
-        comment.user_url = ""
-        comment.followup = False
-        comment.save()
+        comment.withdraw()
         return render(request, "comments/withdrawn.html", {"comment": comment})
     return render(request, "comments/withdraw.html", {"comment": comment})
+
+
+def comment_ids_of_this_browser(request):
+    value = request.get_signed_cookie(
+        MY_COMMENTS_COOKIE,
+        default="",
+        salt=MY_COMMENTS_SALT,
+        max_age=settings.COMMENTS_SELF_REMOVAL_DAYS * DAY,
+    )
+    return [int(part) for part in value.split(",") if part.isdigit()]
+
+
+def remember_comment_of_this_browser(request, response, comment):
+    """
+    A signed list of the comments this browser posted, sent back only to the
+    comment pages (its path), so article pages stay cacheable for everyone.
+    """
+    ids = [comment.pk] + [
+        pk for pk in comment_ids_of_this_browser(request) if pk != comment.pk
+    ]
+    response.set_signed_cookie(
+        MY_COMMENTS_COOKIE,
+        ",".join(str(pk) for pk in ids[:MY_COMMENTS_KEPT]),
+        salt=MY_COMMENTS_SALT,
+        max_age=settings.COMMENTS_SELF_REMOVAL_DAYS * DAY,
+        # The folder the post and the list share: /comments/ unless remounted.
+        path=posixpath.commonpath([reverse("comments:post"), reverse("comments:mine")])
+        + "/",
+        httponly=True,
+        samesite="Strict",
+        secure=request.is_secure(),
+    )
+
+
+def my_comments(request):
+    """The comments this browser posted, each with a button to remove it."""
+    ids = comment_ids_of_this_browser(request)
+    comments = (
+        Comment.objects.filter(pk__in=ids)
+        .exclude(status__in=[CommentStatus.SPAM, CommentStatus.WITHDRAWN])
+        .select_related("content_type")
+        .order_by("-submit_date")
+    )
+    if request.method == "POST":
+        chosen = comments.filter(pk=request.POST.get("comment", "")).first()
+        if chosen is None:
+            raise Http404("Not a comment of this browser.")
+        chosen.withdraw()
+        return render(request, "comments/withdrawn.html", {"comment": chosen})
+    return render(
+        request,
+        "comments/mine.html",
+        {
+            "comments": comments,
+            "self_removal_days": settings.COMMENTS_SELF_REMOVAL_DAYS,
+        },
+    )
+
+
+def report_rate_limit_wait(request):
+    usage = get_usage(
+        request,
+        group="comments-report",
+        key="ip",
+        rate=settings.COMMENTS_REPORT_RATE_PER_IP,
+        increment=True,
+    )
+    if usage and usage["should_limit"]:
+        return max(usage["time_left"], 1)
+    return 0
+
+
+def report(request, comment_id):
+    """A visitor sends a published comment to the moderators, with a reason."""
+    comment = get_object_or_404(
+        Comment.objects.published().select_related("content_type"), pk=comment_id
+    )
+    target = comment.content_object
+    if target is None or not target.is_published():
+        raise Http404("The page of this comment is not available.")
+    form = ReportForm(request.POST if request.method == "POST" else None)
+    context = {"comment": comment, "target": target, "form": form}
+    if request.method != "POST":
+        return render(request, "comments/report.html", context)
+    if not form.is_valid():
+        return render(request, "comments/report.html", context)
+    if form.cleaned_data["honeypot"]:
+        return render(request, "comments/reported.html", context)
+    if seconds_to_wait := report_rate_limit_wait(request):
+        context["message"] = _(
+            "You have sent several reports in a short time. Please wait a while, "
+            "then send this one again. Your words are kept below."
+        )
+        response = render(request, "comments/report.html", context, status=429)
+        response["Retry-After"] = str(seconds_to_wait)
+        return response
+    with transaction.atomic():
+        report = form.save(commit=False)
+        report.comment = comment
+        report.save()
+        comment.hold_when_often_reported()
+        enqueue_after_commit(tasks.comment_reported, report.pk)
+    context["report"] = report
+    return render(request, "comments/reported.html", context)

@@ -524,6 +524,12 @@ COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", "3
 COMMENTS_RATE_PER_IP = os.environ.get("COMMENTS_RATE_PER_IP", "5/10m")
 COMMENTS_RATE_PER_EMAIL = os.environ.get("COMMENTS_RATE_PER_EMAIL", "5/10m")
 COMMENTS_MODERATOR_BATCH_MINUTES = 5
+# Reports from visitors: how many a person may send, and how many open reports
+# take a comment off the page until a moderator has looked.
+COMMENTS_REPORT_RATE_PER_IP = os.environ.get("COMMENTS_REPORT_RATE_PER_IP", "5/h")
+COMMENTS_REPORTS_TO_HOLD = int(os.environ.get("COMMENTS_REPORTS_TO_HOLD", "3"))
+# How long this browser may remove comments it posted, without the email link.
+COMMENTS_SELF_REMOVAL_DAYS = int(os.environ.get("COMMENTS_SELF_REMOVAL_DAYS", "30"))
 # Rate limits keep working, without counting, when the cache is down.
 RATELIMIT_FAIL_OPEN = True
 # Per-IP limits count the visitor's address, not a proxy's (TRUSTED_PROXIES).

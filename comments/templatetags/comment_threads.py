@@ -19,6 +19,7 @@ def comment_section(context, target):
     """The thread and, while comments are open, the form, for an article or event."""
     request = context["request"]
     thread = Comment.objects.for_object(target).visible_thread()
+    give_distinct_avatars(thread)
     is_open = comments_are_open(target, ModerationPolicy.load())
     return {
         "request": request,
@@ -68,7 +69,23 @@ def initials(name):
     return ("".join(word[0] for word in words[:2]) or "?").upper()
 
 
+AVATAR_COLOURS = 12
+
+
+def give_distinct_avatars(thread):
+    """
+    Different people in one conversation get different colours (twelve of
+    them, in order of appearance), so two names with one initial never look
+    like one person.
+    """
+    colours = {}
+    for comment in thread:
+        comment.avatar = colours.setdefault(
+            comment.user_name, len(colours) % AVATAR_COLOURS
+        )
+
+
 @register.filter
 def avatar_colour(name):
-    """One of six calm colours, always the same for the same name."""
-    return zlib.crc32((name or "").encode()) % 6
+    """One of the calm colours, always the same for the same name."""
+    return zlib.crc32((name or "").encode()) % AVATAR_COLOURS

@@ -32,7 +32,9 @@ def write_comment(page, name, email, text, *, replies=False):
     form.get_by_label("Email", exact=True).fill(email)
     form.get_by_label("Comment", exact=True).fill(text)
     if replies:
-        form.get_by_label("Email me when someone replies to my comment").check()
+        form.get_by_label(
+            "Email me when my comment is published and when someone replies"
+        ).check()
     form.get_by_role("button", name="Post comment").click()
 
 
@@ -117,7 +119,10 @@ def test_visitors_comment_a_moderator_approves_and_a_reply_can_be_unsubscribed(
     )
     jos_item.get_by_label("Name", exact=True).fill("Sam")
     jos_item.get_by_label("Email", exact=True).fill("sam@example.org")
-    jos_item.get_by_role("button", name="Post comment").click()
+    jos_item.get_by_role("button", name="Cancel reply").click()
+    expect(sam.get_by_role("button", name="Post reply")).to_have_count(0)
+    sam.get_by_role("link", name="Reply to Jo").click()
+    jos_item.get_by_role("button", name="Post reply").click()
     expect(sam.get_by_text("Your comment is published.")).to_be_visible()
     sam.get_by_role("link", name="See it on the page").click()
     reply = Comment.objects.get(user_email="sam@example.org")
@@ -130,7 +135,9 @@ def test_visitors_comment_a_moderator_approves_and_a_reply_can_be_unsubscribed(
     # Jo hears about the reply, and the email's link stops such emails.
     run_worker()
     (notification,) = [
-        m for m in mailoutbox if m.to == ["jo@example.org"] and "replied" in m.subject
+        m
+        for m in mailoutbox
+        if m.to == ["jo@example.org"] and m.subject.startswith("A reply")
     ]
     assert "Which group is it?" in notification.body
     jo.goto(link_in(notification, "/comments/unsubscribe/"))
@@ -152,6 +159,13 @@ def test_comment_form_with_errors_has_no_axe_violations(open_page, color_scheme)
 
     page.get_by_role("button", name="Post comment").click()
 
-    expect(page.get_by_role("alert")).to_have_text("Please correct the marked fields.")
+    summary = page.get_by_role("alert")
+    expect(summary.get_by_role("heading")).to_have_text("Please check the form")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link")).to_have_count(3)
     expect(page.locator(".field--error")).to_have_count(3)
+    expect(page.locator("[aria-invalid=true]")).to_have_count(3)
+    # Each line of the summary leads to its field.
+    summary.get_by_role("link", name="Email: This field is required.").click()
+    expect(page.get_by_label("Email", exact=True)).to_be_focused()
     assert_no_axe_violations(page)

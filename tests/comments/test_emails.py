@@ -391,6 +391,8 @@ def test_approving_on_the_change_form_also_tells_the_commenter(
                 "comment": comment.comment,
                 "followup": "on",
                 "site_reply": "",
+                "reports-TOTAL_FORMS": "0",
+                "reports-INITIAL_FORMS": "0",
             },
         )
     run_worker()

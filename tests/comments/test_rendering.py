@@ -249,8 +249,13 @@ def test_invalid_input_comes_back_with_a_message_and_the_text_kept(
     response = post(make_article(), **fields)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Please correct the marked fields." in html
-    assert error in html
+    summary = re.search(r'<div class="error-summary".*?</div>', html, re.S).group()
+    assert 'role="alert"' in summary and "autofocus" in summary
+    # The summary names the field in error and leads to it, and the field says so.
+    (field_id,) = re.findall(r'<a href="#(id_\w+)">[^<]*' + re.escape(error), summary)
+    assert re.search(
+        rf'<(input|textarea)[^>]*aria-invalid="true"[^>]*id="{field_id}"', html
+    )
     if fields["comment"] == "My careful words.":
         assert "My careful words." in html
     assert not Comment.objects.exists()

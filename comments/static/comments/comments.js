@@ -11,11 +11,15 @@
   var home = wrap.parentNode;
   var homeNext = wrap.nextSibling;
   var originalHeading = heading.textContent;
+  // Words come from the page, so they follow the site's language.
+  var words = form.dataset;
+  var submit = form.querySelector("button[type=submit]");
+  var originalSubmit = submit.textContent;
 
   var cancel = document.createElement("button");
   cancel.type = "button";
   cancel.className = "button button--secondary";
-  cancel.textContent = "Cancel reply";
+  cancel.textContent = words.cancelLabel;
   cancel.hidden = true;
   form.appendChild(cancel);
 
@@ -23,6 +27,7 @@
     home.insertBefore(wrap, homeNext);
     replyTo.value = "";
     heading.textContent = originalHeading;
+    submit.textContent = originalSubmit;
     cancel.hidden = true;
   }
 
@@ -33,7 +38,10 @@
       comment.appendChild(wrap);
       replyTo.value = link.getAttribute("data-reply-to");
       var author = comment.querySelector(".comment__author");
-      heading.textContent = "Reply to " + (author ? author.textContent.trim() : "this comment");
+      heading.textContent = author
+        ? words.replyHeading.replace("%s", author.textContent.trim())
+        : words.replyHeadingAnonymous;
+      submit.textContent = words.replyLabel;
       cancel.hidden = false;
       textarea.focus();
     });
@@ -52,7 +60,7 @@
     textarea.insertAdjacentElement("afterend", counter);
     var update = function () {
       var left = limit - textarea.value.length;
-      counter.textContent = left + " characters left";
+      counter.textContent = words.charactersLeft.replace("%s", left);
     };
     textarea.addEventListener("input", update);
     update();
