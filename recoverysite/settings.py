@@ -281,7 +281,24 @@ if REDIS_URL:
             "OPTIONS": {"IGNORE_EXCEPTIONS": True},
         }
     }
+elif CACHE_DIR := os.environ.get("CACHE_DIR", "" if DEBUG else str(BASE_DIR / "cache")):
+    # Without Redis, production keeps its cache in SQLite files on this machine,
+    # shared by every worker process: a moderator's removal leaves every
+    # worker's page cache at once, and rate limits count atomically across them.
+    CACHES = {
+        "default": {
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": CACHE_DIR,
+            "TIMEOUT": 300,
+            # One SQLite file per shard: writers to different keys do not wait.
+            "SHARDS": 8,
+            # Readers wait this long for a writer; a busier cache is skipped.
+            "DATABASE_TIMEOUT": 0.25,
+            "OPTIONS": {"size_limit": 2**30},
+        }
+    }
 else:
+    # Development: one process, nothing to set up.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # ---------------------------------------------------------------------------
