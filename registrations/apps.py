@@ -8,7 +8,11 @@ class RegistrationsConfig(AppConfig):
     verbose_name = _("Registrations")
 
     def ready(self):
+        from comments.privacy import register_personal_data
         from registrations import signals
+        from registrations.privacy import erase_registrant, export_registrant
+
+        register_personal_data("registrations", export_registrant, erase_registrant)
 
         pre_save.connect(
             signals.remember_before, sender="events.Event", dispatch_uid="reg-before"
