@@ -135,7 +135,11 @@ def event_changed(registration, change):
 
 
 def recording_available(registration):
-    send(registration, "registrations/emails/recording.txt")
+    send(
+        registration,
+        "registrations/emails/recording.txt",
+        {"recording_url": registration.event.get_full_url() + "#recording"},
+    )
 
 
 def message_from_organisers(registration, subject, body):
