@@ -140,11 +140,3 @@ def recording_available(registration):
         "registrations/emails/recording.txt",
         {"recording_url": registration.event.get_full_url() + "#recording"},
     )
-
-
-def message_from_organisers(registration, subject, body):
-    send(
-        registration,
-        "registrations/emails/message.txt",
-        {"subject": subject, "body": body},
-    )

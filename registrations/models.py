@@ -10,7 +10,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -165,18 +165,6 @@ class RegistrationQuerySet(models.QuerySet):
         """Registrations of events that ended more than ``days`` ago."""
         cutoff = timezone.now() - datetime.timedelta(days=days)
         return self.filter(event__end__lt=cutoff)
-
-
-def registration_counts():
-    """Keyword arguments for ``annotate()``: seats taken and places waiting."""
-    return {
-        "confirmed_count": Count(
-            "registrations", filter=Q(registrations__status="confirmed")
-        ),
-        "waiting_count": Count(
-            "registrations", filter=Q(registrations__status="waiting")
-        ),
-    }
 
 
 class Registration(models.Model):
