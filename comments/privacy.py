@@ -9,6 +9,15 @@ from comments.models import Comment, CommentStatus, EmailAddress
 from mail.models import OutgoingEmail
 from pagecache.tags import invalidate, tags_for_change
 
+# What other apps keep about an address, for the commenter_data command:
+# name -> (export(email) -> list, erase(email) -> count). Apps add theirs in
+# their AppConfig.ready(), so this app needs to know none of them.
+PERSONAL_DATA = {}
+
+
+def register_personal_data(name, export, erase):
+    PERSONAL_DATA[name] = (export, erase)
+
 
 def export_commenter(email):
     """Everything stored about one address, ready for JSON."""

@@ -48,7 +48,7 @@ def ical_event(event):
     if event.shows_join_link:
         lines.append(f"{_('Join')}: {event.join_url}")
     if event.shows_registration:
-        lines.append(f"{_('Register')}: {event.registration_url}")
+        lines.append(f"{_('Register')}: {event.registration_link}")
     lines.append(event.get_full_url())
     return icalendar.Event.new(
         uid=event.ical_uid,

@@ -533,13 +533,25 @@ class Event(Searchable, Publishable):
     # What the page offers
 
     @property
+    def takes_registrations_here(self):
+        """With registration required, the site's own form takes registrations."""
+        return self.registration_mode == self.RegistrationMode.REQUIRED
+
+    @property
     def shows_registration(self):
         return (
             self.registration_mode != self.RegistrationMode.CLOSED
-            and bool(self.registration_url)
+            and (bool(self.registration_url) or self.takes_registrations_here)
             and self.is_going_ahead
             and self.is_upcoming
         )
+
+    @property
+    def registration_link(self):
+        """Where “Register” leads: the form on the page, or the external link."""
+        if self.takes_registrations_here:
+            return self.get_full_url() + "#register"
+        return self.registration_url
 
     @property
     def says_registration_is_closed(self):

@@ -156,6 +156,7 @@ INSTALLED_APPS = [
     "comments",
     "articles",
     "events",
+    "registrations",
     "pages",
     "wordpress",
     "demo",
@@ -538,6 +539,13 @@ COMMENT_MAX_LENGTH = 3000
 # Models whose pages take comments ("app_label.model_name").
 COMMENTS_TARGET_MODELS = ["articles.article", "events.event"]
 COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", "30"))
+
+# ----- Registrations -----
+# Hours before an event's start when registrants are reminded (events may differ).
+REGISTRATION_REMINDER_HOURS = os.environ.get("REGISTRATION_REMINDER_HOURS", "24,1")
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
+REGISTRATION_RATE_PER_IP = os.environ.get("REGISTRATION_RATE_PER_IP", "10/h")
+REGISTRATION_RATE_PER_EMAIL = os.environ.get("REGISTRATION_RATE_PER_EMAIL", "5/h")
 COMMENTS_RATE_PER_IP = os.environ.get("COMMENTS_RATE_PER_IP", "5/10m")
 COMMENTS_RATE_PER_EMAIL = os.environ.get("COMMENTS_RATE_PER_EMAIL", "5/10m")
 COMMENTS_MODERATOR_BATCH_MINUTES = 5

@@ -57,6 +57,7 @@ urlpatterns = [
     ),
     path("", include("articles.urls")),
     path("", include("events.urls")),
+    path("", include("registrations.urls")),
     path("", include("comments.urls")),
 ]
 

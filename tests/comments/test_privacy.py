@@ -117,7 +117,7 @@ def test_commenter_data_export_gives_every_comment_of_the_address_as_json(thread
 
 
 def test_commenter_data_export_of_an_unknown_address_is_an_error(db):
-    with pytest.raises(CommandError, match="No comments from nobody@example.org"):
+    with pytest.raises(CommandError, match="Nothing stored about nobody@example.org"):
         run_command("commenter_data", "--email", "nobody@example.org", "--export")
 
 

@@ -5,10 +5,13 @@ from io import StringIO
 from types import SimpleNamespace
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
 
 from demo import events as demo_content
 from demo.seed_page import read_seed_page
 from events.models import Event, EventPresenter, Presenter
+from registrations.models import Registration
 from tests.events.conftest import SEED_END, SEED_START
 
 SEED_TITLE = (
@@ -115,3 +118,11 @@ def test_loading_again_creates_and_changes_nothing(demo):
     assert list(Event.objects.values_list("pk", "updated_at").order_by("pk")) == stamps
     assert (Presenter.objects.count(), EventPresenter.objects.count()) == counts
     assert command.stdout.getvalue() == "0 of 3 demo events created."
+
+
+@pytest.mark.django_db
+def test_the_demo_webinar_with_registration_has_a_few_registrants():
+    call_command("load_demo_content", stdout=StringIO())
+    event = Event.objects.get(registration_mode=Event.RegistrationMode.REQUIRED)
+    assert event.start > timezone.now()
+    assert Registration.objects.filter(event=event).confirmed().count() == 3

@@ -85,5 +85,7 @@ def test_the_page_tells_visitors_where_the_join_link_comes_from(client):
         registration_mode=Event.RegistrationMode.REQUIRED,
     )
     page = client.get(event.get_absolute_url()).content.decode()
-    assert "example.org/register/4821" in page
+    # The site's own form takes the registrations; the external link is unused.
+    assert "example.org/register/4821" not in page
+    assert 'href="#register"' in page
     assert "The link to join is sent to the people who register" in page

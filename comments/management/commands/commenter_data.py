@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from comments.privacy import erase_commenter, export_commenter
+from comments.privacy import PERSONAL_DATA, erase_commenter, export_commenter
 
 
 class Command(BaseCommand):
@@ -25,11 +25,15 @@ class Command(BaseCommand):
     def handle(self, *args, email, export, erase, remove_text, **options):
         if export:
             data = export_commenter(email)
-            if not data["comments"]:
-                raise CommandError(f"No comments from {email}.")
+            for name, (export_other, _erase) in PERSONAL_DATA.items():
+                data[name] = export_other(email)
+            if not any(data[name] for name in ["comments", *PERSONAL_DATA]):
+                raise CommandError(f"Nothing stored about {email}.")
             self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
         else:
             count = erase_commenter(email, remove_text=remove_text)
             self.stdout.write(
                 f"Anonymised {count} comment(s); {email} is unsubscribed."
             )
+            for name, (_export, erase_other) in PERSONAL_DATA.items():
+                self.stdout.write(f"Erased {erase_other(email)} of {name}.")

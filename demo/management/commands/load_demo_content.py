@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import articles, comments, events, site
+from demo import articles, comments, events, registrations, site
 
 
 class Command(BaseCommand):
@@ -13,6 +13,6 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         # In the order their content depends on each other.
-        for part in [site, articles, events, comments]:
+        for part in [site, articles, events, registrations, comments]:
             part.load(self)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

@@ -1,0 +1,123 @@
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from events.models import validate_time_zone
+from recoverysite.plain_text import visible_text
+from registrations.models import options_for
+
+FORM_SALT = "registrations.form"
+# A form on a page kept in caches and open tabs stays good this long.
+FORM_MAX_AGE = 2 * 24 * 60 * 60
+
+
+class RegistrationForm(forms.Form):
+    """
+    The registration form of one event. Its signed ``issued`` field ties it to
+    the event and to when the page was made, in place of a CSRF cookie, so the
+    event page can be cached whole.
+    """
+
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=100,
+        help_text=_("Any name you like to be called; it need not be your full name."),
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_(
+            "The join link and reminders come here. Never shown to anyone else."
+        ),
+    )
+    time_zone = forms.CharField(
+        label=_("Your time zone"),
+        max_length=64,
+        validators=[validate_time_zone],
+        help_text=_(
+            "The email gives the time in this zone too. Change it if it is not "
+            "where you will be, e.g. Europe/London."
+        ),
+    )
+    wants_recording = forms.BooleanField(
+        label=_("Email me when the recording is available"),
+        required=False,
+    )
+    # Left empty by people; filled by many bots. Hidden with CSS, not type=hidden.
+    honeypot = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    issued = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, event, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.options = options_for(event)
+        self.initial.setdefault("time_zone", event.time_zone)
+        self.initial["issued"] = signing.TimestampSigner(salt=FORM_SALT).sign(
+            str(event.pk)
+        )
+        self.fields["name"].widget.attrs["autocomplete"] = "nickname"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["time_zone"].widget.attrs.update(
+            {"autocomplete": "off", "data-guess-time-zone": "", "spellcheck": "false"}
+        )
+        self.questions = list(event.registration_questions.all())
+        for question in self.questions:
+            self.fields[question.field_name] = forms.CharField(
+                label=question.text,
+                required=question.required,
+                max_length=1000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        if self.options.consent_text:
+            self.fields["consent"] = forms.BooleanField(
+                label=self.options.consent_text,
+                error_messages={
+                    "required": _("Please tick the box to register."),
+                },
+            )
+        if not event.meets_online:
+            del self.fields["wants_recording"]
+
+    def security_failed(self):
+        return "issued" in self.errors
+
+    def honeypot_filled(self):
+        return bool(self.data.get("honeypot"))
+
+    def clean_issued(self):
+        signer = signing.TimestampSigner(salt=FORM_SALT)
+        try:
+            event_pk = signer.unsign(self.cleaned_data["issued"], max_age=FORM_MAX_AGE)
+        except signing.BadSignature as error:
+            raise forms.ValidationError("stale", code="stale") from error
+        if event_pk != str(self.event.pk):
+            raise forms.ValidationError("other event", code="stale")
+        return event_pk
+
+    def clean_name(self):
+        name = " ".join(visible_text(self.cleaned_data["name"]).split())
+        if not name:
+            raise forms.ValidationError(_("Please write a name."))
+        return name
+
+    def answers(self):
+        return {
+            question.text: visible_text(
+                self.cleaned_data.get(question.field_name, "")
+            ).strip()
+            for question in self.questions
+            if self.cleaned_data.get(question.field_name, "").strip()
+        }
+
+    def with_fresh_security_fields(self):
+        """The same form and text, with a new ``issued`` field to send again."""
+        data = self.data.copy()
+        data["issued"] = signing.TimestampSigner(salt=FORM_SALT).sign(
+            str(self.event.pk)
+        )
+        return type(self)(self.event, data=data)
