@@ -51,6 +51,12 @@ SAFE_PATH = re.compile(r"[A-Za-z0-9_./-]+")
 FOOTNOTE_ID = re.compile(r"fn(?:ref)?-[A-Za-z0-9-]+")
 # The editor always holds one block, so an emptied field arrives as "<p></p>".
 EMPTY_BLOCK = re.compile(r"<(\w+)></\1>")
+# The editor wraps the text of every list item and table cell in a paragraph;
+# one paragraph alone says nothing more than its text, so it is unwrapped and
+# the same content is stored the same way whether it was typed or imported.
+LONE_PARAGRAPH = re.compile(
+    r"<(li|td|th)((?:\s[^>]*)?)><p>((?:(?!</?p[\s>]).)*)</p></\1>", re.S
+)
 
 
 def local_media_path(src):
@@ -74,6 +80,9 @@ def local_media_path(src):
 
 
 def filter_attribute(element, attribute, value):
+    # A cell spanning one row or column is what a cell does without saying so.
+    if attribute in {"colspan", "rowspan"}:
+        return value if value.isdigit() and value != "1" else None
     if attribute == "id":
         return value if FOOTNOTE_ID.fullmatch(value) else None
     if element == "img":
@@ -122,6 +131,7 @@ def sanitize_html(html):
     cleaned = _cleaner.clean(html or "")
     cleaned = IMG_TAG.sub(drop_image_without_source, cleaned)
     cleaned = EMPTY_FIGURE.sub("", cleaned)
+    cleaned = LONE_PARAGRAPH.sub(r"<\1\2>\3</\1>", cleaned)
     return "" if EMPTY_BLOCK.fullmatch(cleaned) else cleaned
 
 

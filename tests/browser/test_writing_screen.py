@@ -1,0 +1,21 @@
+"""The writing screen gives the text most of the window and keeps Save in reach."""
+
+from playwright.sync_api import expect
+
+from tests.browser.admin import log_in, make_editor
+
+
+def test_the_body_is_a_tall_surface_under_a_full_width_title_with_save_in_view(page):
+    log_in(page, make_editor())
+    page.goto("/admin/articles/article/add/")
+    body = page.locator(".field-body [contenteditable=true]")
+    expect(body).to_be_visible()
+
+    viewport_height = page.viewport_size["height"]
+    assert body.bounding_box()["height"] >= viewport_height / 2
+    assert (
+        page.get_by_label("Title").bounding_box()["width"]
+        == body.bounding_box()["width"]
+    )
+    # Before scrolling to the end of the form, Save is already on screen.
+    expect(page.get_by_role("button", name="Save", exact=True)).to_be_in_viewport()
