@@ -1,5 +1,5 @@
 from django.apps import AppConfig, apps
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,7 +8,10 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial")
 
     def ready(self):
+        from editorial.revisions import first_version_after_commit
         from editorial.roles import create_roles
 
         # Groups and permissions are auth's: the roles follow its migrations.
         post_migrate.connect(create_roles, sender=apps.get_app_config("auth"))
+        # Items made outside the admin (demo content, imports) get a first version.
+        post_save.connect(first_version_after_commit, dispatch_uid="first_version")

@@ -5,14 +5,27 @@ compare two versions word by word and restore one.
 The comparison is made here with difflib on the text visitors read (the sanitised
 HTML turned into paragraphs), so editors see words added and removed rather than
 markup.
+
+Every item has a first version, so its first edit in the admin can be compared
+and undone: one made where the item is (demo content, the WordPress importer,
+a shell), once the transaction that made it commits; one kept by the admin
+just before the first save of an item that has none (rows written in bulk, or
+from before versions were kept); and ``manage.py create_first_versions`` for
+the rows that exist.
 """
 
 import datetime
 import difflib
 import re
+from functools import partial
 
+import reversion
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import DEFAULT_DB_ALIAS, models, transaction
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -24,6 +37,60 @@ from reversion.models import Version
 
 from recoverysite.publishing import Publishable, format_moment, keep_old_address
 from recoverysite.rich_text import readable_text
+
+
+def versioned_models():
+    """The models whose items have a history in the admin."""
+    return [
+        model
+        for model in reversion.get_registered_models()
+        if admin.site.is_registered(model)
+        and isinstance(admin.site.get_model_admin(model), RevisionAdmin)
+    ]
+
+
+def keep_first_version(obj, using=DEFAULT_DB_ALIAS, comment=None):
+    """Save ``obj`` as stored now as a version of its own, unless it has one."""
+    if Version.objects.using(using).get_for_object(obj).exists():
+        return False
+    with reversion.create_revision(using=using):
+        reversion.add_to_revision(obj)
+        reversion.set_comment(comment or _("First version"))
+    return True
+
+
+def first_version_after_commit(sender, instance, created, raw=False, using=None, **kw):
+    """
+    post_save: an item made outside the admin gets its first version once it is
+    committed, with the tags and presenters added after its first save.
+    """
+    if not created or raw or reversion.is_active():
+        # The admin keeps its own version of what it saves.
+        return
+    if not reversion.is_registered(sender) or sender not in versioned_models():
+        return
+    transaction.on_commit(
+        partial(keep_stored_first_version, sender, instance.pk, using), using=using
+    )
+
+
+def keep_stored_first_version(model, pk, using):
+    obj = model._default_manager.using(using).filter(pk=pk).first()
+    if obj is not None:
+        keep_first_version(obj, using)
+
+
+def items_without_versions(model, using=DEFAULT_DB_ALIAS):
+    """The items of ``model`` that have no version yet: one query."""
+    content_type = ContentType.objects.db_manager(using).get_for_model(model)
+    versioned = Version.objects.using(using).filter(content_type=content_type, db=using)
+    # Versions name their item by a text id, whatever the primary key's type.
+    return (
+        model._default_manager.using(using)
+        .annotate(version_id=Cast("pk", models.CharField(max_length=191)))
+        .exclude(version_id__in=versioned.values("object_id"))
+        .order_by("pk")
+    )
 
 
 def word_diff(old, new):
@@ -99,6 +166,15 @@ class RevisionAdmin(VersionAdmin):
     compare_fields = ["title"]
     object_history_template = "admin/editorial/object_history.html"
     history_latest_first = True
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST":
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and self.has_change_permission(request, obj):
+                # Before the first save of an item that has no version: the
+                # original stays comparable and restorable.
+                keep_first_version(obj, comment=_("As it was before its first edit"))
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
         opts = self.model._meta
