@@ -24,6 +24,8 @@ ROLES = {
             "event": (*ALL, "publish"),
             "presenter": ALL,
             "eventpresenter": ALL,
+            "eventseries": (*ALL, "publish"),
+            "seriesexception": ALL,
         },
         "wordpress": {"wordpressitem": ("view",)},
         "taggit": {"tag": ALL, "taggeditem": ALL},

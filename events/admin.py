@@ -2,18 +2,28 @@ import datetime
 import zoneinfo
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AdminSplitDateTime
+from django.contrib.admin.widgets import AdminDateWidget, AdminSplitDateTime
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import dateformat
+from django.utils.dates import WEEKDAYS
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import EditorialAdmin, PublicationStateFilter, PublishableAdmin
 from editorial.edit_conflicts import EditConflictForm
-from events.models import Event, EventPresenter, Presenter, known_time_zones
+from events import recurrence
+from events.models import (
+    Event,
+    EventPresenter,
+    EventSeries,
+    Presenter,
+    SeriesException,
+    known_time_zones,
+)
 from images.admin import ImageChoiceAdmin, thumbnail_html
 from images.uploads import StoreUploadsFirst
 from recoverysite.admin import AccessibleAdminMedia
@@ -143,6 +153,7 @@ class EventAdmin(ImageChoiceAdmin, PublishableAdmin):
         "event_status",
         "registration_mode",
         "format",
+        "series",
         "tags",
     ]
     date_hierarchy = "start"
@@ -214,6 +225,11 @@ class EventAdmin(ImageChoiceAdmin, PublishableAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        series_fields = {*EventSeries.copied_fields, "start", "end", "event_status"}
+        if change and obj.series_id and series_fields & set(form.changed_data):
+            # An edited meeting keeps its edits: the series stops updating it.
+            original = form.initial["start"].date()
+            obj.series.detach(obj, original, moved="start" in form.changed_data)
         if obj.recording_url and obj.recording is None:
             self.message_user(
                 request,
@@ -280,3 +296,231 @@ class PresenterAdmin(ImageChoiceAdmin, EditorialAdmin):
                 ),
             ),
         )
+
+
+class SeriesAdminForm(EditConflictForm):
+    frequency = forms.ChoiceField(
+        label=_("repeats"),
+        choices=[
+            ("WEEKLY", _("Weekly")),
+            ("DAILY", _("Daily")),
+            ("MONTHLY", _("Monthly")),
+        ],
+    )
+    interval = forms.IntegerField(
+        label=_("every"),
+        min_value=1,
+        max_value=52,
+        initial=1,
+        help_text=_("1 for every week (or day, or month), 2 for every other one…"),
+    )
+    weekdays = forms.MultipleChoiceField(
+        label=_("on"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=list(zip(recurrence.DAY_CODES, WEEKDAYS.values(), strict=True)),
+        help_text=_("Weekly: the days it meets. Empty: the first meeting's day."),
+    )
+    week_of_month = forms.TypedChoiceField(
+        label=_("week of the month"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Same day of the month as the first meeting"))]
+        + [(str(key), value) for key, value in recurrence.ORDINALS.items()],
+        help_text=_("Monthly only, with a day above: e.g. the first Tuesday."),
+    )
+    until = forms.DateField(
+        label=_("until"),
+        required=False,
+        widget=AdminDateWidget,
+        help_text=_("The last date it may meet. Leave empty to go on."),
+    )
+    count = forms.IntegerField(
+        label=_("or after this many meetings"),
+        required=False,
+        min_value=1,
+        max_value=500,
+    )
+
+    class Meta:
+        model = EventSeries
+        fields = ["time_zone", "first_date", "start_time"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.rule:
+            choices = recurrence.split_rule(self.instance.rule, self.instance.zone)
+            for name, value in choices.items():
+                self.initial[name] = value
+
+    def clean(self):
+        cleaned_data = super().clean()
+        name = cleaned_data.get("time_zone")
+        if name not in known_time_zones() or "frequency" not in cleaned_data:
+            return cleaned_data
+        zone = zoneinfo.ZoneInfo(name)
+        first, until = cleaned_data.get("first_date"), cleaned_data.get("until")
+        if until and first and until < first:
+            self.add_error("until", _("The last date must come after the first."))
+        if until and cleaned_data.get("count"):
+            self.add_error(
+                "count", _("Give a last date or a number of meetings, not both.")
+            )
+        if cleaned_data.get("week_of_month") and not cleaned_data.get("weekdays"):
+            self.add_error("weekdays", _("Choose the day of that week."))
+        rule = recurrence.build_rule(
+            frequency=cleaned_data["frequency"],
+            interval=cleaned_data.get("interval") or 1,
+            weekdays=cleaned_data.get("weekdays") or [],
+            week_of_month=cleaned_data.get("week_of_month"),
+            until=until,
+            count=cleaned_data.get("count"),
+            zone=zone,
+        )
+        recurrence.validate_rule(rule)
+        self.instance.rule = rule
+        return cleaned_data
+
+
+class SeriesExceptionInline(admin.TabularInline):
+    model = SeriesException
+    fields = ["date", "kind", "note", "meeting"]
+    readonly_fields = ["meeting"]
+    extra = 1
+
+    @admin.display(description=_("meeting"))
+    def meeting(self, obj):
+        if not obj.event_id:
+            return "–"
+        url = reverse("admin:events_event_change", args=[obj.event_id])
+        return format_html('<a href="{}">{}</a>', url, obj.event.when)
+
+
+class OccurrenceInline(admin.TabularInline):
+    model = Event
+    fk_name = "series"
+    verbose_name = _("upcoming meeting")
+    verbose_name_plural = _(
+        "upcoming meetings (open one to add its recording or change it alone)"
+    )
+    fields = ["meeting", "event_status", "exception"]
+    readonly_fields = fields
+    can_delete = False
+    extra = 0
+    max_num = 0
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).upcoming().select_related("series_exception")
+        )
+
+    @admin.display(description=_("meeting"))
+    def meeting(self, obj):
+        url = reverse("admin:events_event_change", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.when)
+
+    @admin.display(description=_("exception"))
+    def exception(self, obj):
+        exception = getattr(obj, "series_exception", None)
+        return exception.get_kind_display() if exception else "–"
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(PublishableAdmin):
+    form = SeriesAdminForm
+    inlines = [SeriesExceptionInline, OccurrenceInline]
+    list_display = ["title", "pattern", "publication_state"]
+    list_filter = [PublicationStateFilter]
+    date_hierarchy = None
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    compare_fields = ["title", "summary", "description"]
+    summary_field = "summary"
+    rich_text_fields = ["description"]
+    readonly_fields = [*PublishableAdmin.readonly_fields, "rule", "next_dates"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "description"]}),
+        (
+            _("When it meets"),
+            {
+                "description": _(
+                    "Each meeting becomes an event with its own page, registration "
+                    "and recording. Saving makes the meetings of the next "
+                    "%(days)s days; a daily job adds the following ones."
+                )
+                % {"days": settings.EVENTS_SERIES_HORIZON_DAYS},
+                "fields": [
+                    "time_zone",
+                    "first_date",
+                    "start_time",
+                    "duration",
+                    "frequency",
+                    "interval",
+                    "weekdays",
+                    "week_of_month",
+                    "until",
+                    "count",
+                    "rule",
+                    "next_dates",
+                ],
+            },
+        ),
+        (
+            _("Where and links"),
+            {
+                "fields": [
+                    "format",
+                    "venue_name",
+                    "venue_address",
+                    "registration_mode",
+                    "registration_url",
+                    "join_url",
+                    "featured_image",
+                ]
+            },
+        ),
+        (
+            _("Publishing"),
+            {"fields": ["status", "published_at", "updated_at", "comments_open"]},
+        ),
+    ]
+
+    @admin.display(description=_("pattern"))
+    def pattern(self, obj):
+        return obj.describe()
+
+    @admin.display(description=_("next dates"))
+    def next_dates(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Save to see the next dates.")
+        starts = obj.next_starts(6)
+        if not starts:
+            return _("No more dates: the pattern has ended.")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{}</li>",
+                (
+                    (f"{dateformat.format(start, 'D j M Y, H:i')} {start.tzname()}",)
+                    for start in starts
+                ),
+            ),
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        created = form.instance.update_occurrences()
+        if created:
+            self.message_user(
+                request,
+                _("%(count)d new meeting(s) made from the pattern.")
+                % {"count": created},
+            )
+
+    def set_status(self, queryset, status):
+        count = super().set_status(queryset, status)
+        for series in queryset.model._default_manager.filter(pk__in=queryset):
+            series.update_occurrences()
+        return count

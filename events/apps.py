@@ -7,4 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from events import dashboard  # noqa: F401 - adds its dashboard section
+        from events import (
+            dashboard,  # noqa: F401 - adds its dashboard section
+            tasks,  # noqa: F401 - registers the timed job
+        )

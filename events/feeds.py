@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.models import Event
+from events import recurrence
+from events.models import Event, EventSeries
 from recoverysite.models import SiteSettings
 from recoverysite.syndication import Atom1Feed, Feed
 
@@ -115,6 +116,96 @@ def subscription_calendar(request):
     )
     name = _("%(site)s events") % {"site": SiteSettings.load().name}
     return calendar_response(build_calendar(events, name=name, subscription=True))
+
+
+def series_components(series):
+    """
+    The series as one repeating VEVENT with its RRULE, an EXDATE for each
+    skipped or cancelled date, and a VEVENT with a RECURRENCE-ID for each meeting
+    moved or changed on its own page, so calendars show what really happens.
+    """
+    exceptions = list(
+        series.exceptions.select_related("event").prefetch_related(
+            "event__event_presenters__presenter"
+        )
+    )
+    skipped, changed = [], []
+    for exception in exceptions:
+        event = exception.event
+        original = recurrence.local_moment(
+            exception.date, series.start_time, series.zone
+        )
+        going_ahead = (
+            exception.kind != exception.Kind.SKIPPED
+            and event is not None
+            and event.is_published()
+            and not event.is_cancelled
+        )
+        if going_ahead:
+            changed.append((original, event))
+        else:
+            skipped.append(original)
+    lines = [series.summary, series.describe()]
+    if series.registration_mode == Event.RegistrationMode.OPEN_LINK and series.join_url:
+        lines.append(f"{_('Join')}: {series.join_url}")
+    lines.append(series.get_full_url())
+    stamp = series.updated_at.astimezone(datetime.UTC)
+    master = icalendar.Event.new(
+        uid=series.ical_uid,
+        stamp=stamp,
+        last_modified=stamp,
+        start=series.first_start,
+        end=recurrence.normalise(series.first_start + series.length),
+        summary=series.title,
+        description="\n\n".join(lines),
+        location=location_text(series),
+        url=series.get_full_url(),
+        status=icalendar.enums.STATUS.CONFIRMED,
+    )
+    master.add("rrule", icalendar.vRecur.from_ical(series.rule))
+    if skipped:
+        master.add("exdate", skipped)
+    components = [master]
+    for original, event in changed:
+        component = ical_event(event)
+        # The same UID with the date it replaces: calendars swap that one meeting.
+        component.pop("uid")
+        component.add("uid", series.ical_uid)
+        component.add("recurrence-id", original)
+        components.append(component)
+    return components
+
+
+def location_text(series):
+    """The meetings' place in one line, as ``Event.location_text`` writes it."""
+    meeting = Event(
+        format=series.format,
+        venue_name=series.venue_name,
+        venue_address=series.venue_address,
+    )
+    return meeting.location_text
+
+
+def series_calendar(request, slug):
+    """A series as an .ics file: one calendar entry that repeats."""
+    series = get_object_or_404(EventSeries.objects.published(), slug=slug)
+    host = urlsplit(settings.SITE_URL).hostname
+    calendar = icalendar.Calendar.new(
+        prodid=f"-//{host}//Events//EN",
+        uid=series.ical_uid,
+        name=series.title,
+    )
+    components = series_components(series)
+    for component in components:
+        calendar.add_component(component)
+    last = series.occurrences.order_by("-start").values_list("start", flat=True)
+    last_start = last.first() or series.first_start
+    calendar.add_missing_timezones(
+        first_date=series.first_date - datetime.timedelta(days=1),
+        last_date=max(last_start.date(), timezone.localdate(timezone.now()))
+        + datetime.timedelta(days=settings.EVENTS_SERIES_HORIZON_DAYS),
+    )
+    return calendar_response(calendar.to_ical(), filename=f"{series.slug}.ics")
 
 
 class EventFeed(Feed):

@@ -10,6 +10,7 @@ from urllib.parse import urlencode, urlsplit
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
@@ -19,7 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
+from events import recurrence
 from events.embeds import parse_recording_url
+from events.recurrence import validate_rule
 from images.uploads import captions_name, handout_name, validate_pdf, validate_webvtt
 from recoverysite.publishing import Publishable, PublishableQuerySet
 from recoverysite.rich_text import (
@@ -31,7 +34,7 @@ from recoverysite.slugs import unique_slug
 from search.models import Searchable, SearchableManager
 
 # Words used by /events/<word>/ addresses of the site itself.
-RESERVED_SLUGS = {"feed", "tags"}
+RESERVED_SLUGS = {"feed", "tags", "series"}
 
 
 @functools.cache
@@ -365,6 +368,19 @@ class Event(Searchable, Publishable):
     )
     comments_open = models.BooleanField(_("comments open"), default=True)
     tags = TaggableManager(_("tags"), blank=True)
+    series = models.ForeignKey(
+        "events.EventSeries",
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="occurrences",
+        help_text=_(
+            "Set by the series: this event is one of its meetings. Changing the "
+            "time, text or links here makes this meeting an exception that the "
+            "series no longer updates."
+        ),
+    )
 
     objects = SearchableManager.from_queryset(EventQuerySet)()
 
@@ -679,3 +695,330 @@ def format_time_range(start, end):
     else:
         start_time = time(start, zone_name=False)
     return f"{date(start)}, {start_time}–{time(end)}"
+
+
+@reversion.register()
+class EventSeries(Publishable):
+    """A meeting that repeats, e.g. a weekly group; each meeting is an ``Event``."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=150,
+        unique=True,
+        help_text=_(
+            "The last part of the series' address, made from the title. Each "
+            "meeting's address is made from it and the meeting's date."
+        ),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_(
+            "One or two plain sentences, copied to every meeting: cards, feeds, "
+            "calendars and search engines show it."
+        ),
+    )
+    description = ProseEditorField(
+        _("description"),
+        extensions=EXTENSIONS,
+        sanitize=sanitize_html,
+        help_text=_("Copied to every meeting's page."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text=_(
+            "Where the organiser is, as an IANA name such as Europe/London. The "
+            "meetings keep their local time in it when the clocks change."
+        ),
+    )
+    first_date = models.DateField(
+        _("first meeting"),
+        help_text=_("The date of the first meeting; the pattern counts from it."),
+    )
+    start_time = models.TimeField(
+        _("start time"), help_text=_("Local time in the series' time zone.")
+    )
+    duration = models.PositiveSmallIntegerField(
+        _("length in minutes"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(24 * 60)],
+    )
+    rule = models.CharField(
+        _("repeat rule"),
+        max_length=300,
+        validators=[validate_rule],
+        help_text=_(
+            "The pattern as calendars write it (RFC 5545 RRULE), made from the "
+            "choices above."
+        ),
+    )
+    format = models.CharField(
+        _("format"), max_length=10, choices=Event.Format, default=Event.Format.ONLINE
+    )
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.TextField(_("venue address"), blank=True)
+    registration_mode = models.CharField(
+        _("registration"),
+        max_length=20,
+        choices=Event.RegistrationMode,
+        default=Event.RegistrationMode.OPEN_LINK,
+        help_text=Event._meta.get_field("registration_mode").help_text,
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    join_url = models.URLField(
+        _("join link"),
+        blank=True,
+        help_text=_("The meeting link, if it is the same for every meeting."),
+    )
+    featured_image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    comments_open = models.BooleanField(_("comments open"), default=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    # What every meeting takes from its series; editing one of these on a
+    # meeting's own page makes it an exception.
+    copied_fields = [
+        "title",
+        "summary",
+        "description",
+        "time_zone",
+        "format",
+        "venue_name",
+        "venue_address",
+        "registration_mode",
+        "registration_url",
+        "join_url",
+        "featured_image",
+        "comments_open",
+        "status",
+        "published_at",
+        "unpublish_at",
+    ]
+
+    class Meta:
+        ordering = ["title"]
+        permissions = [
+            ("publish_eventseries", _("Can publish, schedule and unpublish series"))
+        ]
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.description = sanitize_html(self.description)
+        if not self.slug:
+            others = EventSeries.objects.exclude(pk=self.pk)
+            self.slug = unique_slug(others, self.title, max_length=150)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("events:series", kwargs={"slug": self.slug})
+
+    def page_cache_tags(self):
+        return ["events"]
+
+    def get_full_url(self):
+        return settings.SITE_URL + self.get_absolute_url()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.format != Event.Format.ONLINE and not self.venue_name.strip():
+            errors["venue_name"] = _(
+                "Say where the meetings take place, or set the format to Online."
+            )
+        errors.update(image_description_errors(self, "description"))
+        if errors:
+            raise ValidationError(errors)
+
+    # The pattern
+
+    @cached_property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def first_start(self):
+        return recurrence.local_moment(self.first_date, self.start_time, self.zone)
+
+    @property
+    def length(self):
+        return datetime.timedelta(minutes=self.duration)
+
+    def recurrence(self):
+        """The dateutil rule, counting in the series' local time."""
+        return recurrence.parse(self.rule, self.first_start)
+
+    def starts_between(self, after, before):
+        """Every start the pattern gives in (after, before], skipped dates too."""
+        return [
+            recurrence.normalise(moment)
+            for moment in self.recurrence().between(after, before, inc=True)
+            if moment > after
+        ]
+
+    def next_starts(self, count=6, after=None):
+        """The next ``count`` starts of the pattern, without the skipped dates."""
+        skipped = set(
+            self.exceptions.filter(kind=SeriesException.Kind.SKIPPED).values_list(
+                "date", flat=True
+            )
+        )
+        after = after or timezone.now()
+        starts = []
+        for moment in self.recurrence().xafter(after):
+            if moment.date() not in skipped:
+                starts.append(recurrence.normalise(moment))
+            if len(starts) == count:
+                break
+        return starts
+
+    def describe(self):
+        """The pattern in words: “Every week on Tuesday at 18:00 (Europe/London)”."""
+        return recurrence.describe(self.rule, self.first_start)
+
+    @property
+    def ical_uid(self):
+        return f"series-{self.pk}@{urlsplit(settings.SITE_URL).hostname}"
+
+    # Meetings
+
+    def occurrence_fields(self):
+        return {name: getattr(self, name) for name in self.copied_fields}
+
+    def update_occurrences(self, now=None):
+        """
+        Upcoming meetings made or brought in line with the pattern, up to
+        EVENTS_SERIES_HORIZON_DAYS ahead. Past meetings and exceptions stay as
+        they are; a meeting the pattern no longer has is cancelled once
+        published (people may plan to come) and deleted while it is a draft.
+        Returns how many meetings were created.
+        """
+        now = now or timezone.now()
+        horizon = now + datetime.timedelta(days=settings.EVENTS_SERIES_HORIZON_DAYS)
+        exceptions = {exception.date: exception for exception in self.exceptions.all()}
+        detached = {e.event_id for e in exceptions.values() if e.event_id}
+        upcoming = {
+            event.local_start.date(): event
+            for event in self.occurrences.filter(start__gt=now).exclude(pk__in=detached)
+        }
+        created = 0
+        for start in self.starts_between(now, horizon):
+            date = start.date()
+            event = upcoming.pop(date, None)
+            exception = exceptions.get(date)
+            if exception is not None:
+                if exception.kind == SeriesException.Kind.SKIPPED and event:
+                    self.skip_occurrence(event, exception)
+                continue
+            if event is None:
+                event = Event(
+                    series=self,
+                    slug=unique_slug(
+                        Event.objects.all(), f"{self.slug} {date.isoformat()}"
+                    ),
+                )
+                created += 1
+            for name, value in self.occurrence_fields().items():
+                setattr(event, name, value)
+            event.start = start
+            event.end = recurrence.normalise(start + self.length)
+            event.event_status = Event.EventStatus.SCHEDULED
+            event.save()
+        for event in upcoming.values():
+            if event.is_published():
+                if not event.is_cancelled:
+                    event.event_status = Event.EventStatus.CANCELLED
+                    event.save()
+            else:
+                event.delete()
+        return created
+
+    def skip_occurrence(self, event, exception):
+        if event.is_published():
+            event.event_status = Event.EventStatus.CANCELLED
+            event.save()
+            exception.event = event
+            exception.save()
+        else:
+            event.delete()
+
+    def detach(self, event, original_date, *, moved):
+        """``event`` keeps what an editor changed on it: the series leaves it be."""
+        kind = SeriesException.Kind.MOVED if moved else SeriesException.Kind.CHANGED
+        exception, created = SeriesException.objects.get_or_create(
+            series=self, event=event, defaults={"date": original_date, "kind": kind}
+        )
+        if not created and moved and exception.kind != kind:
+            exception.kind = kind
+            exception.save()
+        return exception
+
+
+class SeriesException(models.Model):
+    """A date where a series' meeting differs from the pattern."""
+
+    class Kind(models.TextChoices):
+        SKIPPED = "skipped", _("Skipped: no meeting that day")
+        MOVED = "moved", _("Moved to another time")
+        CHANGED = "changed", _("Changed on its own page")
+
+    series = models.ForeignKey(
+        EventSeries,
+        verbose_name=_("series"),
+        on_delete=models.CASCADE,
+        related_name="exceptions",
+    )
+    date = models.DateField(
+        _("date in the pattern"),
+        help_text=_("The date the pattern gives for the meeting, in its time zone."),
+    )
+    kind = models.CharField(
+        _("what happens"),
+        max_length=10,
+        choices=Kind,
+        default=Kind.SKIPPED,
+    )
+    note = models.CharField(
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on the series page, e.g. “Bank holiday: no meeting”."),
+    )
+    event = models.OneToOneField(
+        Event,
+        verbose_name=_("meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="series_exception",
+    )
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("exception")
+        verbose_name_plural = _("exceptions (skipped and changed dates)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "date"], name="series_exception_once_a_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date.isoformat()}: {self.get_kind_display()}"
+
+    def page_cache_tags(self):
+        return ["events"]

@@ -16,6 +16,16 @@ urlpatterns = [
     ),
     path("events/tags/<slug:slug>/", events_pages(views.TagView.as_view()), name="tag"),
     path(
+        "events/series/<slug:slug>/",
+        events_pages(views.SeriesDetailView.as_view()),
+        name="series",
+    ),
+    path(
+        "events/series/<slug:slug>/calendar.ics",
+        events_pages(feeds.series_calendar),
+        name="series-calendar",
+    ),
+    path(
         "events/<slug:slug>/",
         cache_tags("site", "events", "comment-forms")(views.EventDetailView.as_view()),
         name="detail",

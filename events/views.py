@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from comments.models import thread_cache_tag
-from events.models import Event, Presenter
+from events.models import Event, EventSeries, Presenter, SeriesException
 from pagecache.tags import add_cache_tags
 from recoverysite.publishing import PreviewMixin, expire_at
 
@@ -49,7 +50,8 @@ class EventDetailView(PreviewMixin, DetailView):
     model = Event
 
     def get_queryset(self):
-        return super().get_queryset().for_cards().prefetch_related("tags")
+        events = super().get_queryset().for_cards().prefetch_related("tags")
+        return events.select_related("series")
 
     def get_context_data(self, **kwargs):
         add_cache_tags(self.request, thread_cache_tag(Event, self.object.pk))
@@ -102,4 +104,34 @@ class PresenterDetailView(DetailView):
         if not (context["upcoming_events"] or context["past_events"]):
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+class SeriesDetailView(PreviewMixin, DetailView):
+    """A series with its upcoming meetings and, below, the past ones."""
+
+    model = EventSeries
+    past_shown = 24
+
+    def get_context_data(self, **kwargs):
+        meetings = Event.objects.filter(series=self.object).for_cards()
+        if self.object.is_published():
+            meetings = meetings.published()
+        self.upcoming = list(meetings.upcoming())
+        skipped = self.object.exceptions.filter(
+            kind=SeriesException.Kind.SKIPPED,
+            date__gte=timezone.localdate(timezone.now(), self.object.zone),
+        )
+        return super().get_context_data(
+            upcoming_events=self.upcoming,
+            past_events=meetings.past()[: self.past_shown],
+            skipped_dates=skipped,
+            **kwargs,
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.upcoming:
+            # The next meeting moves from upcoming to past on the clock.
+            expire_at(response, self.upcoming[0].next_phase_change())
         return response

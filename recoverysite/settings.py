@@ -510,6 +510,8 @@ EVENTS_DEFAULT_TIMEZONE = os.environ.get("EVENTS_DEFAULT_TIMEZONE", TIME_ZONE)
 # How many minutes before its start an event page says "Happening now" with the
 # join link; the page keeps saying it until the event ends.
 EVENTS_HAPPENING_NOW_MINUTES = int(os.environ.get("EVENTS_HAPPENING_NOW_MINUTES", "15"))
+# How far ahead a series' meetings exist as events; a daily job extends it.
+EVENTS_SERIES_HORIZON_DAYS = int(os.environ.get("EVENTS_SERIES_HORIZON_DAYS", "90"))
 # What the site search covers, in the order of its tabs (search/sources.py).
 SEARCH_MODELS = ["articles.Article", "events.Event", "events.Presenter", "pages.Page"]
 TAGGIT_CASE_INSENSITIVE = True

@@ -1,0 +1,152 @@
+"""Series: meetings made from a repeat rule, their pages, calendar and horizon."""
+
+import datetime
+
+import icalendar
+import pytest
+from dateutil import rrule
+
+from events.models import Event, EventSeries, SeriesException
+from operations import background
+from recoverysite.publishing import Status
+from tests.conftest import run_worker
+from tests.events.conftest import LONDON
+
+pytestmark = pytest.mark.django_db
+
+# Before the clocks go forward in London (28 March 2027) and back (31 October).
+FEBRUARY = datetime.datetime(2027, 2, 20, 12, tzinfo=datetime.UTC)
+
+
+def make_series(**kwargs):
+    kwargs.setdefault("title", "Hearing Voices group")
+    kwargs.setdefault("summary", "A weekly peer-support group.")
+    kwargs.setdefault("description", "<p>Come as you are.</p>")
+    kwargs.setdefault("time_zone", "Europe/London")
+    kwargs.setdefault("first_date", datetime.date(2027, 3, 2))
+    kwargs.setdefault("start_time", datetime.time(18, 0))
+    kwargs.setdefault("rule", "FREQ=WEEKLY;BYDAY=TU")
+    kwargs.setdefault("status", Status.PUBLISHED)
+    kwargs.setdefault("published_at", FEBRUARY - datetime.timedelta(days=1))
+    return EventSeries.objects.create(**kwargs)
+
+
+def test_meetings_keep_their_local_time_across_both_clock_changes(settings):
+    settings.EVENTS_SERIES_HORIZON_DAYS = 300
+    series = make_series()
+    series.update_occurrences(now=FEBRUARY)
+
+    starts = list(series.occurrences.order_by("start").values_list("start", flat=True))
+    local = [start.astimezone(LONDON) for start in starts]
+    assert {moment.time() for moment in local} == {datetime.time(18, 0)}
+    utc_hours = {
+        moment.date(): start.astimezone(datetime.UTC).hour
+        for moment, start in zip(local, starts, strict=True)
+    }
+    assert utc_hours[datetime.date(2027, 3, 23)] == 18
+    assert utc_hours[datetime.date(2027, 3, 30)] == 17
+    assert utc_hours[datetime.date(2027, 10, 26)] == 17
+    assert utc_hours[datetime.date(2027, 11, 2)] == 18
+
+
+def test_a_skipped_date_makes_no_meeting_and_is_an_exdate_in_the_calendar(
+    client, frozen_clock
+):
+    frozen_clock(FEBRUARY)
+    series = make_series(rule="FREQ=WEEKLY;BYDAY=TU;UNTIL=20270420T225959Z")
+    SeriesException.objects.create(
+        series=series, date=datetime.date(2027, 3, 30), note="Easter"
+    )
+    series.update_occurrences()
+    dates = [event.local_start.date() for event in series.occurrences.all()]
+    assert datetime.date(2027, 3, 30) not in dates
+    assert len(dates) == 7
+
+    response = client.get(f"/events/series/{series.slug}/calendar.ics")
+
+    calendar = icalendar.Calendar.from_ical(response.content)
+    master = calendar.walk("VEVENT")[0]
+    assert master["DTSTART"].params["TZID"] == "Europe/London"
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/London"]
+    assert master["RRULE"]["FREQ"] == ["WEEKLY"]
+    exdates = [moment.dt for moment in master["EXDATE"].dts]
+    assert exdates == [datetime.datetime(2027, 3, 30, 18, tzinfo=LONDON)]
+    # Read back as a calendar app would: the rule without the skipped date.
+    expanded = rrule.rrulestr(
+        master["RRULE"].to_ical().decode(), dtstart=master["DTSTART"].dt
+    )
+    shown = [moment for moment in expanded if moment not in exdates]
+    assert [moment.astimezone(LONDON).hour for moment in shown] == [18] * 7
+
+
+def test_the_series_page_lists_the_next_meetings_and_each_links_back(
+    client, frozen_clock
+):
+    frozen_clock(FEBRUARY)
+    series = make_series(rule="FREQ=WEEKLY;BYDAY=TU;COUNT=3")
+    series.update_occurrences()
+
+    response = client.get(series.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Every Tuesday at 18:00 (Europe/London), 3 meetings" in response.text
+    meetings = list(series.occurrences.order_by("start"))
+    for meeting in meetings:
+        assert meeting.get_absolute_url() in response.text
+    page = client.get(meetings[0].get_absolute_url())
+    assert f'href="{series.get_absolute_url()}"' in page.text
+
+
+def test_a_draft_series_page_is_a_404_for_visitors(client):
+    series = make_series(status=Status.DRAFT)
+    assert client.get(series.get_absolute_url()).status_code == 404
+
+
+def test_the_daily_job_adds_the_meetings_the_moving_horizon_reaches(settings):
+    settings.EVENTS_SERIES_HORIZON_DAYS = 28
+    series = make_series()
+    series.update_occurrences(now=FEBRUARY)
+    assert series.occurrences.count() == 3  # 2, 9 and 16 March
+
+    background.schedule_timed_jobs()
+    run_worker(at=FEBRUARY + datetime.timedelta(days=14))
+
+    assert series.occurrences.count() == 5
+
+
+def test_editing_a_meetings_time_in_the_admin_detaches_it(staff_client):
+    series = make_series(rule="FREQ=WEEKLY;BYDAY=TU;COUNT=2")
+    series.update_occurrences(now=FEBRUARY)
+    meeting = series.occurrences.order_by("start").first()
+    change = f"/admin/events/event/{meeting.pk}/change/"
+    form = staff_client.get(change).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value and isinstance(value, str | int | bool)
+    }
+    data.update(
+        {
+            "start_0": "2027-03-03",
+            "start_1": "19:00",
+            "end_0": "2027-03-03",
+            "end_1": "20:30",
+            "published_at_0": "2027-02-19",
+            "published_at_1": "12:00",
+            "event_presenters-TOTAL_FORMS": "0",
+            "event_presenters-INITIAL_FORMS": "0",
+            "featured_image": "",
+            "_save": "Save",
+        }
+    )
+
+    response = staff_client.post(change, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    exception = SeriesException.objects.get(event=meeting)
+    assert exception.kind == SeriesException.Kind.MOVED
+    assert exception.date == datetime.date(2027, 3, 2)
+    series.update_occurrences(now=FEBRUARY)
+    meeting.refresh_from_db()
+    assert meeting.local_start.hour == 19
+    assert Event.objects.filter(series=series).count() == 2
