@@ -5,7 +5,7 @@ PORT ?= 8000
 BIN = $(VENV)/bin
 export DEBUG ?= 1
 
-.PHONY: run test install install-dev lint migrate demo check-deploy screenshots clean
+.PHONY: run test install install-dev lint migrate demo check-deploy screenshots messages clean
 
 run: install migrate demo  ## Set up everything and serve the demo site with its worker
 	$(BIN)/python manage.py create_admin
@@ -49,6 +49,10 @@ lint: install-dev
 screenshots: install-dev  ## Capture desktop and phone screenshots into docs/screenshots/
 	$(BIN)/python -m tests.browser.screenshots
 	$(BIN)/python -m tests.browser.editor_screenshots
+
+messages: install  ## Update locale/*/django.po from the sources and compile the .mo files (needs GNU gettext)
+	$(BIN)/python manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=tests
+	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

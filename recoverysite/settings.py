@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -344,7 +345,13 @@ STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "6
 # Internationalisation
 # ---------------------------------------------------------------------------
 
-LANGUAGE_CODE = "en-us"
+
+# The site's language: every page, form and email uses it. Spanish
+# translations live in the one project-wide locale/ folder so that a
+# translator works on a single catalogue.
+LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en-us")
+LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Los_Angeles")
 USE_I18N = True
 USE_TZ = True
