@@ -122,3 +122,22 @@ def test_staff_who_may_only_view_cannot_use_the_row_buttons(client, policy):
     assert moderate(client, comment, "delete").status_code == 403
     comment.refresh_from_db()
     assert comment.status == CommentStatus.PENDING
+
+
+def test_the_queue_of_replies_costs_the_same_queries_for_3_or_33_rows(
+    staff_client, policy, django_assert_num_queries
+):
+    article = make_article()
+    parent = make_comment(article)
+    for _ in range(3):
+        make_comment(article, parent=parent, status="pending", care_hold=True)
+    url = CHANGELIST + "?status__exact=pending"
+    staff_client.get(url)
+    with django_assert_num_queries(14) as few:
+        staff_client.get(url)
+    for _ in range(30):
+        make_comment(article, parent=parent, status="pending")
+    with django_assert_num_queries(len(few.captured_queries)):
+        html = staff_client.get(url).content.decode()
+    assert html.count("In reply to") == 33
+    assert html.count("Care hold: this may be someone in distress") == 3
