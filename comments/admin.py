@@ -1,10 +1,15 @@
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import linebreaks
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from comments import tasks
@@ -98,15 +103,21 @@ class OpenReportsFilter(admin.SimpleListFilter):
 class CommentAdmin(admin.ModelAdmin):
     form = CommentAdminForm
     inlines = [CommentReportInline]
+    # One wide column holds the whole comment, its context and its buttons,
+    # so the text reads in full at 1280 px and stacks on a phone.
     list_display = [
-        "excerpt",
-        "user_name",
-        "on",
+        "moderation",
         "status",
-        "urgent",
         "reported",
         "submit_date",
     ]
+    list_display_links = ["submit_date"]
+    change_list_template = "admin/comments/comment/change_list.html"
+    row_actions = {
+        "approve": _("Approve"),
+        "remove": _("Reject"),
+        "mark_spam": _("Spam"),
+    }
     list_filter = ["status", OpenReportsFilter, "care_hold", "submit_date"]
     list_select_related = ["content_type"]
     search_fields = ["comment", "user_name", "user_email"]
@@ -133,8 +144,114 @@ class CommentAdmin(admin.ModelAdmin):
     ]
 
     @admin.display(description=_("comment"))
-    def excerpt(self, comment):
-        return comment.comment[:80] or _("[no text]")
+    def moderation(self, comment):
+        buttons = format_html_join(
+            "",
+            '<button type="submit" class="button" formaction="{}">{}</button>',
+            (
+                (self.row_action_url(comment, name), label)
+                for name, label in self.row_actions.items()
+            ),
+        )
+        return format_html(
+            '<div class="moderation-row">{care}'
+            '<p class="moderation-meta"><strong>{author}</strong> · {on}</p>'
+            "{parent}"
+            '<div class="moderation-text">{text}</div>'
+            '<div class="moderation-actions">{buttons}'
+            '<button type="submit" class="button moderation-delete" '
+            'formaction="{delete}">{delete_label}</button></div>'
+            '<details class="moderation-reply"><summary>{reply_label}</summary>'
+            '<label for="reply-{pk}">{reply_field}</label>'
+            '<textarea id="reply-{pk}" name="reply-{pk}" rows="3"></textarea>'
+            '<button type="submit" class="button default" formaction="{reply}">'
+            "{reply_send}</button></details></div>",
+            care=format_html(
+                '<p class="moderation-care">{}</p>',
+                _("Care hold: this may be someone in distress. Read it first."),
+            )
+            if comment.care_hold
+            else "",
+            author=comment.user_name or _("[anonymous]"),
+            on=self.on(comment),
+            parent=format_html(
+                '<blockquote class="moderation-parent"><p>{}</p>{}</blockquote>',
+                _("In reply to %(name)s:") % {"name": comment.parent_name},
+                comment.parent_text[:300],
+            )
+            if comment.parent_text is not None
+            else "",
+            text=linebreaks(comment.comment) or _("[no text]"),
+            buttons=buttons,
+            delete=self.row_action_url(comment, "delete"),
+            delete_label=_("Delete"),
+            reply=self.row_action_url(comment, "reply"),
+            reply_label=_("Reply as the site"),
+            reply_field=_("Your reply, published under this comment"),
+            reply_send=_("Publish reply"),
+            pk=comment.pk,
+        )
+
+    def row_action_url(self, comment, name):
+        return reverse(
+            f"{self.admin_site.name}:comments_comment_moderate",
+            args=[comment.pk, name],
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/moderate/<slug:name>/",
+                self.admin_site.admin_view(self.moderate_view),
+                name="comments_comment_moderate",
+            ),
+            *super().get_urls(),
+        ]
+
+    def moderate_view(self, request, pk, name):
+        """One button of one row: the queue's own form posts here, so it works without
+        JavaScript, and the hidden ``place`` field brings the moderator back to the
+        same filters and page."""
+        changelist = reverse(f"{self.admin_site.name}:comments_comment_changelist")
+        place = request.POST.get("place", "")
+        back = HttpResponseRedirect(f"{changelist}?{place}" if place else changelist)
+        if request.method != "POST":
+            return back
+        comment = get_object_or_404(Comment, pk=pk)
+        queryset = Comment.objects.filter(pk=comment.pk)
+        if name == "delete":
+            if not self.has_delete_permission(request, comment):
+                raise PermissionDenied
+            self.log_deletions(request, queryset)
+            comment.delete()
+            self.message_user(request, _("The comment is deleted."))
+            return back
+        if not self.has_change_permission(request, comment):
+            raise PermissionDenied
+        if name in self.row_actions:
+            getattr(self, name)(request, queryset)
+            return back
+        if name == "reply":
+            text = request.POST.get(f"reply-{comment.pk}", "").strip()
+            if not text:
+                self.message_user(request, _("Write the reply first."), messages.ERROR)
+            elif comment.status != CommentStatus.PUBLISHED:
+                self.message_user(
+                    request,
+                    _("Approve the comment before replying to it."),
+                    messages.ERROR,
+                )
+            elif comment.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
+                self.message_user(
+                    request,
+                    _("This thread is as deep as it can go: reply further up."),
+                    messages.ERROR,
+                )
+            else:
+                with transaction.atomic():
+                    self.reply_as_site(request, comment, text)
+            return back
+        raise Http404
 
     @admin.display(description=_("on"))
     def on(self, comment):
@@ -154,11 +271,19 @@ class CommentAdmin(admin.ModelAdmin):
         return comment.open_reports or ""
 
     def get_queryset(self, request):
+        parents = Comment.objects.filter(pk=OuterRef("parent_id")).exclude(
+            pk=OuterRef("pk")
+        )
         return (
             super()
             .get_queryset(request)
             .prefetch_related("content_object")
-            .annotate(open_reports=Count("reports", filter=Q(reports__resolved=False)))
+            .annotate(
+                open_reports=Count("reports", filter=Q(reports__resolved=False)),
+                # Top-level comments are their own parent in the threading library.
+                parent_text=Subquery(parents.values("comment")[:1]),
+                parent_name=Subquery(parents.values("user_name")[:1]),
+            )
         )
 
     def has_add_permission(self, request):
