@@ -160,6 +160,7 @@ INSTALLED_APPS = [
     "registrations",
     "pages",
     "wordpress",
+    "announcements",
     "demo",
 ]
 
@@ -186,6 +187,8 @@ MIDDLEWARE = [
     "pagecache.middleware.AnonymousPageCacheMiddleware",
     # A page that used the CSP nonce is marked private, so no cache keeps it.
     "recoverysite.security.NoncePagesAreNotStoredMiddleware",
+    # Pages expire when an announcement starts or ends (read by the page cache).
+    "announcements.middleware.AnnouncementExpiryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -219,6 +222,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "recoverysite.context_processors.site",
                 "pages.context_processors.menu",
+                "announcements.context_processors.announcements",
             ],
         },
     },

@@ -6,11 +6,12 @@ from django.urls import reverse
 from recoverysite.models import SiteSettings
 from tests.factories import make_article, make_page, make_user
 
-# Site settings and menu pages on every page, then articles with their authors
-# and comment counts, and one prefetch for all their tags; plus upcoming events
+# Site settings, menu pages and the coming announcements on every page, then
+# articles with their authors and comment counts, and one prefetch for all their
+# tags; plus upcoming events
 # on the home page, a count and the archive years on the article list, and the
 # tag on a tag page.
-BUDGETS = {"home": 5, "list": 6, "tag": 6}
+BUDGETS = {"home": 6, "list": 7, "tag": 7}
 
 
 @pytest.fixture(params=[3, 30], ids=lambda count: f"{count}-articles")
