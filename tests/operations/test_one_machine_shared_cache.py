@@ -20,6 +20,9 @@ from django_comments.forms import CommentSecurityForm
 from articles.models import Article
 from tests.processes import ROOT, free_port, manage, site_environment
 
+# The site's own database is made through the suite's connection.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 WORKERS = 4
 SECRET_KEY = "shared-cache-test-" + "k3y" * 16
 COMMENT_TEXT = "Words a moderator will take down."
