@@ -7,20 +7,23 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
-from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import get_usage
 
 from comments import links, tasks
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment, CommentStatus, EmailAddress, ModerationPolicy
 from comments.moderation import comments_are_open, moderate
 from operations.background import enqueue_after_commit
+from recoverysite.security import (
+    csrf_failure_for_signed_in,
+    is_cross_site,
+    seconds_to_wait,
+)
 
 REMEMBER_COOKIE = "commenter"
 REMEMBER_SALT = "comments.remember"
@@ -68,32 +71,6 @@ def render_form_page(request, form, message="", status=200):
     )
 
 
-def csrf_failure_for_signed_in(request):
-    """
-    Signed-in people are protected by the CSRF check as usual. Anonymous visitors
-    have no identity a forged post could borrow, and their form carries a signed
-    timestamp, so their pages need no CSRF cookie and can be cached whole.
-    """
-    if not request.user.is_authenticated:
-        return None
-    return CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
-
-
-def is_cross_site(request):
-    """
-    Browsers say which site a form was sent from. Only the site's own pages may
-    post, so another site cannot post in a visitor's name or plant the "remember
-    me" cookie.
-    """
-    if request.headers.get("Sec-Fetch-Site") == "cross-site":
-        return True
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return False
-    own = {request.build_absolute_uri("/").rstrip("/"), settings.SITE_URL}
-    return origin not in own | set(settings.CSRF_TRUSTED_ORIGINS)
-
-
 @csrf_exempt
 @require_POST
 def post_comment(request):
@@ -131,7 +108,7 @@ def post_comment(request):
     if not is_valid:
         # The form's own summary names each field in error.
         return render_form_page(request, form)
-    if seconds_to_wait := rate_limit_wait(request, form.cleaned_data["email"]):
+    if seconds := rate_limit_wait(request, form.cleaned_data["email"]):
         response = render_form_page(
             request,
             form.with_fresh_security_fields(),
@@ -141,7 +118,7 @@ def post_comment(request):
             ),
             status=429,
         )
-        response["Retry-After"] = str(seconds_to_wait)
+        response["Retry-After"] = str(seconds)
         return response
     comment = form.build_comment(request)
     duplicate = find_duplicate(comment)
@@ -181,32 +158,16 @@ def post_comment(request):
 
 
 def rate_limit_wait(request, email):
-    """
-    Seconds until this address and this email may post again, or 0 when they
-    may now. Both counts go up with every post (IPv6 addresses by their /64).
-    """
-    usages = [
-        get_usage(
-            request,
-            group="comments-ip",
-            key="ip",
-            rate=settings.COMMENTS_RATE_PER_IP,
-            increment=True,
+    """Seconds until this address and this email may post again, or 0."""
+    return seconds_to_wait(
+        request,
+        ("comments-ip", "ip", settings.COMMENTS_RATE_PER_IP),
+        (
+            "comments-email",
+            lambda group, request: email.lower(),
+            settings.COMMENTS_RATE_PER_EMAIL,
         ),
-        get_usage(
-            request,
-            group="comments-email",
-            key=lambda group, request: email.lower(),
-            rate=settings.COMMENTS_RATE_PER_EMAIL,
-            increment=True,
-        ),
-    ]
-    waits = [
-        max(usage["time_left"], 1)
-        for usage in usages
-        if usage and usage["should_limit"]
-    ]
-    return max(waits, default=0)
+    )
 
 
 def find_duplicate(comment):
@@ -377,19 +338,6 @@ def my_comments(request):
     )
 
 
-def report_rate_limit_wait(request):
-    usage = get_usage(
-        request,
-        group="comments-report",
-        key="ip",
-        rate=settings.COMMENTS_REPORT_RATE_PER_IP,
-        increment=True,
-    )
-    if usage and usage["should_limit"]:
-        return max(usage["time_left"], 1)
-    return 0
-
-
 def report(request, comment_id):
     """A visitor sends a published comment to the moderators, with a reason."""
     comment = get_object_or_404(
@@ -406,13 +354,15 @@ def report(request, comment_id):
         return render(request, "comments/report.html", context)
     if form.cleaned_data["honeypot"]:
         return render(request, "comments/reported.html", context)
-    if seconds_to_wait := report_rate_limit_wait(request):
+    if seconds := seconds_to_wait(
+        request, ("comments-report", "ip", settings.COMMENTS_REPORT_RATE_PER_IP)
+    ):
         context["message"] = _(
             "You have sent several reports in a short time. Please wait a while, "
             "then send this one again. Your words are kept below."
         )
         response = render(request, "comments/report.html", context, status=429)
-        response["Retry-After"] = str(seconds_to_wait)
+        response["Retry-After"] = str(seconds)
         return response
     with transaction.atomic():
         report = form.save(commit=False)

@@ -1,6 +1,7 @@
 """
 Security headers beyond Django's own, the visitor's address for rate limits and
-the admin sign-in lock-out, and the idle time-out of staff sessions.
+the admin sign-in lock-out, the idle time-out of staff sessions, and what protects
+the visitors' forms that need no CSRF cookie (comments, registrations).
 docs/security.md explains each choice.
 
 The visitor's IP address is read through the proxies the site trusts. Anyone can
@@ -18,9 +19,11 @@ from functools import lru_cache
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import logout
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django_ratelimit.core import get_usage
 from js_asset import Media
 
 
@@ -150,3 +153,46 @@ def client_ip(request):
         if not is_trusted(hop, networks):
             break
     return str(address)
+
+
+def csrf_failure_for_signed_in(request):
+    """
+    Signed-in people are protected by the CSRF check as usual. Anonymous visitors
+    have no identity a forged post could borrow, and their forms carry a signed
+    timestamp, so their pages need no CSRF cookie and can be cached whole.
+    """
+    if not request.user.is_authenticated:
+        return None
+    return CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
+
+
+def is_cross_site(request):
+    """
+    Browsers say which site a form was sent from. Only the site's own pages may
+    post, so another site cannot post in a visitor's name or plant a cookie.
+    """
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        return True
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    own = {request.build_absolute_uri("/").rstrip("/"), settings.SITE_URL}
+    return origin not in own | set(settings.CSRF_TRUSTED_ORIGINS)
+
+
+def seconds_to_wait(request, *limits):
+    """
+    Seconds until this request is within every limit, or 0 when it is now. Each
+    limit is a ``(group, key, rate)`` as django-ratelimit takes them, and counts
+    this request. IPv6 addresses count by their /64, django-ratelimit's default.
+    """
+    usages = [
+        get_usage(request, group=group, key=key, rate=rate, increment=True)
+        for group, key, rate in limits
+    ]
+    waits = [
+        max(usage["time_left"], 1)
+        for usage in usages
+        if usage and usage["should_limit"]
+    ]
+    return max(waits, default=0)

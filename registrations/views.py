@@ -8,11 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import get_usage
 
-from comments.views import csrf_failure_for_signed_in, is_cross_site
 from events.models import Event
 from operations.background import enqueue_after_commit
+from recoverysite.security import (
+    csrf_failure_for_signed_in,
+    is_cross_site,
+    seconds_to_wait,
+)
 from registrations import links, tasks
 from registrations.forms import RegistrationForm
 from registrations.models import cancel, register
@@ -41,28 +44,15 @@ def render_form_page(request, form, message="", status=200):
 
 def rate_limit_wait(request, email):
     """Seconds until this address and this email may register again, or 0."""
-    usages = [
-        get_usage(
-            request,
-            group="registrations-ip",
-            key="ip",
-            rate=settings.REGISTRATION_RATE_PER_IP,
-            increment=True,
+    return seconds_to_wait(
+        request,
+        ("registrations-ip", "ip", settings.REGISTRATION_RATE_PER_IP),
+        (
+            "registrations-email",
+            lambda group, request: email.lower(),
+            settings.REGISTRATION_RATE_PER_EMAIL,
         ),
-        get_usage(
-            request,
-            group="registrations-email",
-            key=lambda group, request: email.lower(),
-            rate=settings.REGISTRATION_RATE_PER_EMAIL,
-            increment=True,
-        ),
-    ]
-    waits = [
-        max(usage["time_left"], 1)
-        for usage in usages
-        if usage and usage["should_limit"]
-    ]
-    return max(waits, default=0)
+    )
 
 
 @csrf_exempt
