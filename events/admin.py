@@ -438,7 +438,12 @@ class EventSeriesAdmin(PublishableAdmin):
     compare_fields = ["title", "summary", "description"]
     summary_field = "summary"
     rich_text_fields = ["description"]
-    readonly_fields = [*PublishableAdmin.readonly_fields, "rule", "next_dates"]
+    readonly_fields = [
+        *PublishableAdmin.readonly_fields,
+        "pattern",
+        "rule",
+        "next_dates",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description"]}),
         (
@@ -461,8 +466,9 @@ class EventSeriesAdmin(PublishableAdmin):
                     "week_of_month",
                     "until",
                     "count",
-                    "rule",
+                    "pattern",
                     "next_dates",
+                    "rule",
                 ],
             },
         ),

@@ -10,6 +10,7 @@ from events.models import Event, EventSeries, SeriesException
 from operations import background
 from recoverysite.publishing import Status
 from tests.conftest import run_worker
+from tests.editorial.conftest import change_url, form_data
 from tests.events.conftest import LONDON
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +151,54 @@ def test_editing_a_meetings_time_in_the_admin_detaches_it(staff_client):
     meeting.refresh_from_db()
     assert meeting.local_start.hour == 19
     assert Event.objects.filter(series=series).count() == 2
+
+
+def test_an_editor_changes_the_pattern_in_the_admin_and_the_meetings_follow(
+    staff_client, settings
+):
+    settings.EVENTS_SERIES_HORIZON_DAYS = 400
+    series = make_series(rule="FREQ=WEEKLY;BYDAY=TU;COUNT=3")
+    series.update_occurrences()
+    page = staff_client.get(change_url(series))
+    html = page.content.decode()
+    assert "Every Tuesday" in html
+    assert html.count("<li>Tue ", html.index("field-next_dates")) == 3
+
+    response = staff_client.post(
+        change_url(series),
+        form_data(page, weekdays=["TH"], count="2", _save="Save"),
+    )
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    series.refresh_from_db()
+    assert series.rule == "FREQ=WEEKLY;BYDAY=TH;COUNT=2"
+    weekdays = {
+        start.astimezone(LONDON).strftime("%A")
+        for start in series.occurrences.exclude(
+            event_status=Event.EventStatus.CANCELLED
+        ).values_list("start", flat=True)
+    }
+    assert weekdays == {"Thursday"}
+
+
+def test_a_pattern_that_cannot_be_comes_back_with_a_message_and_the_text_kept(
+    staff_client,
+):
+    series = make_series()
+    page = staff_client.get(change_url(series))
+    response = staff_client.post(
+        change_url(series),
+        form_data(
+            page,
+            summary="A new summary, kept.",
+            until="2027-06-01",
+            count="4",
+            _save="Save",
+        ),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Give a last date or a number of meetings, not both." in html
+    assert "A new summary, kept." in html
+    series.refresh_from_db()
+    assert series.rule == "FREQ=WEEKLY;BYDAY=TU"
