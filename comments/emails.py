@@ -7,9 +7,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,7 +18,7 @@ from comments.models import (
     EmailAddress,
     ModerationPolicy,
 )
-from recoverysite.models import SiteSettings
+from mail.messages import site_email
 
 logger = logging.getLogger(__name__)
 
@@ -28,22 +26,7 @@ QUEUE_QUERY = "?status__exact=pending"
 
 
 def send(to, template, context, headers=None):
-    """One email to one recipient; the subject is the template's first line."""
-    site = SiteSettings.load()
-    context = {
-        "site_name": site.name,
-        "site_url": settings.SITE_URL,
-        "crisis_notice": site.crisis_notice,
-        **context,
-    }
-    subject, _, body = render_to_string(template, context).strip().partition("\n")
-    EmailMessage(
-        " ".join(subject.split())[:255],
-        body.strip() + "\n",
-        settings.DEFAULT_FROM_EMAIL,
-        [to],
-        headers=headers or {},
-    ).send()
+    site_email(to, template, context, headers).send()
 
 
 def unsubscribe(comment):

@@ -8,12 +8,10 @@ import datetime
 
 import icalendar
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils import translation
 
 from events.models import format_time_range
-from recoverysite.models import SiteSettings
+from mail.messages import site_email
 from registrations import links
 
 
@@ -45,20 +43,10 @@ def join_url_for(registration):
 
 def send(registration, template, context=None, attach_calendar=False):
     """One email to one registrant; the subject is the template's first line."""
-    site = SiteSettings.load()
-    context = {
-        "site_name": site.name,
-        "site_url": settings.SITE_URL,
-        "crisis_notice": site.crisis_notice,
-        **registrant_context(registration),
-        **(context or {}),
-    }
-    subject, _, body = render_to_string(template, context).strip().partition("\n")
-    message = EmailMessage(
-        " ".join(subject.split())[:255],
-        body.strip() + "\n",
-        settings.DEFAULT_FROM_EMAIL,
-        [registration.email],
+    message = site_email(
+        registration.email,
+        template,
+        {**registrant_context(registration), **(context or {})},
     )
     if attach_calendar:
         message.attach(
