@@ -293,7 +293,8 @@ def seat_or_waiting(event):
 @transaction.atomic
 def cancel(registration):
     """
-    Cancel ``registration``; returns whoever it gave a seat to, or None. The
+    Cancel ``registration``; returns the registrations it gave a seat to (an
+    empty list when none moved up). The
     links of the cancelled registration stop working.
     """
     Event.objects.select_for_update().get(pk=registration.event_id)

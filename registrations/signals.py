@@ -14,7 +14,10 @@ WATCHED = ["start", "event_status", "recording_url", "registration_mode"]
 
 def remember_before(sender, instance, raw=False, **kwargs):
     instance._registration_before = None
-    if raw or instance.pk is None:
+    # follow_event() only acts on events that ask for registration: the others
+    # are saved without this extra read.
+    requires = instance.registration_mode == Event.RegistrationMode.REQUIRED
+    if raw or instance.pk is None or not requires:
         return
     instance._registration_before = (
         Event.objects.filter(pk=instance.pk).values(*WATCHED).first()
