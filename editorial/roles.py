@@ -14,8 +14,8 @@ from django.db import DEFAULT_DB_ALIAS
 ALL = ("add", "change", "delete", "view")
 
 ROLES = {
-    # Publishes anything and looks after pages, events, images, tags, redirects,
-    # comments.
+    # Publishes anything and looks after pages, events and their registrations,
+    # announcements, images, tags, redirects, comments.
     "Editor": {
         "articles": {"article": (*ALL, "publish")},
         "pages": {"page": (*ALL, "publish")},
@@ -27,6 +27,12 @@ ROLES = {
             "eventseries": (*ALL, "publish"),
             "seriesexception": ALL,
         },
+        "registrations": {
+            "registration": ALL,
+            "registrationoptions": ALL,
+            "question": ALL,
+        },
+        "announcements": {"announcement": ALL},
         "wordpress": {"wordpressitem": ("view",)},
         "taggit": {"tag": ALL, "taggeditem": ALL},
         "redirects": {"redirect": ALL},
