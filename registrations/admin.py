@@ -1,11 +1,17 @@
 import csv
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db.models import Count, Q
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from editorial.dashboard import changelist_url
 from operations.background import enqueue_after_commit
-from registrations import tasks
+from registrations import emails, tasks
+from registrations.forms import RegistrantMessageForm
 from registrations.models import (
     Question,
     Registration,
@@ -29,9 +35,43 @@ class QuestionAdmin(admin.ModelAdmin):
 class RegistrationOptionsAdmin(admin.ModelAdmin):
     """Seats, consent text, reminders and questions of one event's registration."""
 
-    list_display = ["event", "capacity", "reminder_hours", "shows_attendee_count"]
+    list_display = [
+        "event",
+        "capacity",
+        "seats_taken",
+        "waiting_list",
+        "reminder_hours",
+        "shows_attendee_count",
+    ]
     autocomplete_fields = ["event"]
     search_fields = ["event__title"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("event")
+            .annotate(
+                confirmed=Count(
+                    "event__registrations",
+                    filter=Q(
+                        event__registrations__status=Registration.Status.CONFIRMED
+                    ),
+                ),
+                waiting=Count(
+                    "event__registrations",
+                    filter=Q(event__registrations__status=Registration.Status.WAITING),
+                ),
+            )
+        )
+
+    @admin.display(description=_("seats taken"), ordering="confirmed")
+    def seats_taken(self, options):
+        return options.confirmed
+
+    @admin.display(description=_("waiting list"), ordering="waiting")
+    def waiting_list(self, options):
+        return options.waiting
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -61,7 +101,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "registered_at",
         "cancelled_at",
     ]
-    actions = ["export_csv", "mark_attended"]
+    actions = ["export_csv", "mark_attended", "write_to_registrants"]
 
     def get_fields(self, request, obj=None):
         if obj is None:
@@ -113,4 +153,54 @@ class RegistrationAdmin(admin.ModelAdmin):
         count = queryset.update(attended=True)
         self.message_user(
             request, _("%(count)d marked as attended.") % {"count": count}
+        )
+
+    @admin.action(description=_("Write an email to the chosen registrants"))
+    def write_to_registrants(self, request, queryset):
+        """
+        An intermediate page: write, preview as the first registrant will
+        read it, then send. Cancelled registrations are left out.
+        """
+        chosen = queryset.active().select_related("event")
+        writing = "subject" in request.POST
+        form = RegistrantMessageForm(request.POST if writing else None)
+        preview = None
+        if writing and form.is_valid():
+            subject = form.cleaned_data["subject"]
+            message = form.cleaned_data["message"]
+            if "send" in request.POST:
+                ids = list(chosen.values_list("pk", flat=True))
+                enqueue_after_commit(tasks.write_to_registrants, ids, subject, message)
+                self.message_user(
+                    request,
+                    ngettext(
+                        "Your email is on its way to %(count)d registrant.",
+                        "Your email is on its way to %(count)d registrants.",
+                        len(ids),
+                    )
+                    % {"count": len(ids)},
+                )
+                return None
+            if first := chosen.first():
+                preview = emails.preview_of_written(first, subject, message)
+        counts = chosen.aggregate(
+            confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+            waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+        )
+        return TemplateResponse(
+            request,
+            "admin/registrations/registration/write_to_registrants.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Write to registrants"),
+                "opts": self.model._meta,
+                "form": form,
+                "preview": preview,
+                "counts": counts,
+                # Every registration chosen on the list, cancelled ones too,
+                # so the form posts back the same choice.
+                "chosen_ids": queryset.values_list("pk", flat=True),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "changelist_url": changelist_url(Registration),
+            },
         )

@@ -9,7 +9,10 @@ class RegistrationsConfig(AppConfig):
 
     def ready(self):
         from comments.privacy import register_personal_data
-        from registrations import signals
+        from registrations import (
+            dashboard,  # noqa: F401 - adds its dashboard section
+            signals,
+        )
         from registrations.privacy import erase_registrant, export_registrant
 
         register_personal_data("registrations", export_registrant, erase_registrant)

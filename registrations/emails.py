@@ -43,6 +43,10 @@ def join_url_for(registration):
 
 def send(registration, template, context=None, attach_calendar=False):
     """One email to one registrant; the subject is the template's first line."""
+    message_for(registration, template, context, attach_calendar).send()
+
+
+def message_for(registration, template, context=None, attach_calendar=False):
     message = site_email(
         registration.email,
         template,
@@ -54,7 +58,7 @@ def send(registration, template, context=None, attach_calendar=False):
             calendar_for(registration),
             "text/calendar",
         )
-    message.send()
+    return message
 
 
 def calendar_for(registration):
@@ -128,3 +132,17 @@ def recording_available(registration):
         "registrations/emails/recording.txt",
         {"recording_url": registration.event.get_full_url() + "#recording"},
     )
+
+
+def written(registration, subject, message):
+    """An editor's own message to a registrant, sent from the admin."""
+    send(registration, *editors_message(subject, message))
+
+
+def preview_of_written(registration, subject, message):
+    """The email ``written()`` would send, for the editor to read first."""
+    return message_for(registration, *editors_message(subject, message))
+
+
+def editors_message(subject, message):
+    return "registrations/emails/written.txt", {"subject": subject, "message": message}

@@ -121,3 +121,23 @@ class RegistrationForm(forms.Form):
             str(self.event.pk)
         )
         return type(self)(self.event, data=data)
+
+
+class RegistrantMessageForm(forms.Form):
+    """What an editor writes to the registrants chosen in the admin."""
+
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    message = forms.CharField(
+        label=_("Message"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_(
+            "Each registrant's email starts with their name and ends with the "
+            "event's time, their join link (for those with a seat) and their "
+            "cancel link."
+        ),
+    )
+
+    def clean_subject(self):
+        # One line: the subject is the first line of the email's template.
+        return " ".join(self.cleaned_data["subject"].split())

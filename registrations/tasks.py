@@ -107,3 +107,14 @@ def erase_old_registrations():
         settings.REGISTRATION_RETENTION_DAYS
     ).delete()
     return f"{count} row(s) erased"
+
+
+@task
+def write_to_registrants(registration_ids, subject, message):
+    """An editor's message to the registrants they chose, cancelled ones left out."""
+    chosen = Registration.objects.active().filter(pk__in=registration_ids)
+    sent = 0
+    for registration in chosen.select_related("event"):
+        emails.written(registration, subject, message)
+        sent += 1
+    return f"{sent} email(s) written"

@@ -74,3 +74,96 @@ def test_more_seats_move_the_waiting_list_up(staff_client):
     assert waiting.is_confirmed
     run_worker()
     assert any(m.subject.startswith("A seat is yours") for m in mail.outbox)
+
+
+def three_registrants(event):
+    RegistrationOptions.objects.create(event=event, capacity=1)
+    seated, _ = register(event, email="ana@example.org", name="Ana", time_zone="UTC")
+    waiting, _ = register(event, email="ben@example.org", name="Ben", time_zone="UTC")
+    gone, _ = register(event, email="cy@example.org", name="Cy", time_zone="UTC")
+    Registration.objects.filter(pk=gone.pk).update(status=Registration.Status.CANCELLED)
+    return seated, waiting, gone
+
+
+def test_the_dashboard_and_the_options_list_count_the_seats(staff_client):
+    event = required_event()
+    three_registrants(event)
+    make_event(title="Open to all")  # asks for no registration: not listed
+
+    dashboard = staff_client.get(reverse("admin:index")).text
+    assert "Registrations for the next events" in dashboard
+    assert "1 of 1 seats taken, 1 waiting" in dashboard
+    assert f"event__id__exact={event.pk}" in dashboard
+    assert "Open to all" not in dashboard.partition("dashboard-registrations")[2]
+
+    options = staff_client.get(
+        reverse("admin:registrations_registrationoptions_changelist")
+    ).text
+    assert '<td class="field-seats_taken">1</td>' in options
+    assert '<td class="field-waiting_list">1</td>' in options
+
+
+def write(client, chosen, **form):
+    return client.post(
+        reverse("admin:registrations_registration_changelist"),
+        {
+            "action": "write_to_registrants",
+            "_selected_action": [registration.pk for registration in chosen],
+            **form,
+        },
+    )
+
+
+def test_an_editor_previews_then_writes_to_the_chosen_registrants(staff_client):
+    event = required_event()
+    seated, waiting, gone = three_registrants(event)
+    chosen = [seated, waiting, gone]
+
+    page = write(staff_client, chosen).text
+    assert "1 registrant with a seat" in page
+    assert "and 1 on the waiting list" in page
+    assert 'name="send"' not in page  # sending comes after a preview
+
+    preview = write(
+        staff_client,
+        chosen,
+        subject="The room\nhas changed",
+        message="Bring a cup for tea.",
+        preview="Preview",
+    ).text
+    assert "The room has changed" in preview
+    assert "Bring a cup for tea." in preview
+    assert "Hello Ana," in preview
+    assert 'name="send"' in preview
+    run_worker()
+    assert mail.outbox == []  # a preview sends nothing
+
+    sent = write(
+        staff_client,
+        chosen,
+        subject="The room has changed",
+        message="Bring a cup for tea.",
+        send="Send",
+    )
+    assert sent.status_code == 302
+    run_worker()
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert sorted(by_address) == ["ana@example.org", "ben@example.org"]
+    assert by_address["ana@example.org"].subject == "The room has changed"
+    assert "https://meet.example.org/room" in by_address["ana@example.org"].body
+    assert "https://meet.example.org/room" not in by_address["ben@example.org"].body
+    assert "waiting list" in by_address["ben@example.org"].body
+
+
+def test_an_empty_message_comes_back_with_the_subject_kept(staff_client):
+    event = required_event()
+    seated, _waiting, _gone = three_registrants(event)
+
+    page = write(
+        staff_client, [seated], subject="About Thursday", message="", send="Send"
+    ).text
+
+    assert "This field is required." in page
+    assert 'value="About Thursday"' in page
+    run_worker()
+    assert mail.outbox == []
