@@ -182,7 +182,7 @@ class RegistrationAdmin(admin.ModelAdmin):
                 )
                 return None
             if first := chosen.first():
-                preview = emails.preview_of_written(first, subject, message)
+                preview = emails.written(first, subject, message)
         counts = chosen.aggregate(
             confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
             waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),

@@ -135,14 +135,9 @@ def recording_available(registration):
 
 
 def written(registration, subject, message):
-    """An editor's own message to a registrant, sent from the admin."""
-    send(registration, *editors_message(subject, message))
-
-
-def preview_of_written(registration, subject, message):
-    """The email ``written()`` would send, for the editor to read first."""
-    return message_for(registration, *editors_message(subject, message))
-
-
-def editors_message(subject, message):
-    return "registrations/emails/written.txt", {"subject": subject, "message": message}
+    """An editor's own message to a registrant, written in the admin."""
+    return message_for(
+        registration,
+        "registrations/emails/written.txt",
+        {"subject": subject, "message": message},
+    )

@@ -115,6 +115,6 @@ def write_to_registrants(registration_ids, subject, message):
     chosen = Registration.objects.active().filter(pk__in=registration_ids)
     sent = 0
     for registration in chosen.select_related("event"):
-        emails.written(registration, subject, message)
+        emails.written(registration, subject, message).send()
         sent += 1
     return f"{sent} email(s) written"
