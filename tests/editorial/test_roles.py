@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
 
 from articles.models import Article
 from tests.comments.conftest import make_comment
@@ -169,3 +170,18 @@ def test_editor_publishes_pages_and_events_from_the_list(editor_client):
         )
         obj.refresh_from_db()
         assert obj.status == "published"
+
+
+def test_editor_looks_after_registrations_and_announcements(editor_client):
+    event = make_event(registration_mode="required")
+
+    for name in [
+        "registrations_registration_changelist",
+        "registrations_registrationoptions_add",
+        "registrations_question_changelist",
+        "announcements_announcement_add",
+    ]:
+        assert editor_client.get(reverse(f"admin:{name}")).status_code == 200, name
+    dashboard = editor_client.get(reverse("admin:index")).text
+    assert "Registrations for the next events" in dashboard
+    assert event.title in dashboard.partition("dashboard-registrations")[2]
