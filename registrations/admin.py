@@ -40,8 +40,7 @@ class RegistrationOptionsAdmin(admin.ModelAdmin):
         "capacity",
         "seats_taken",
         "waiting_list",
-        "reminder_hours",
-        "shows_attendee_count",
+        "reminders",
     ]
     autocomplete_fields = ["event"]
     search_fields = ["event__title"]
@@ -73,6 +72,11 @@ class RegistrationOptionsAdmin(admin.ModelAdmin):
     def waiting_list(self, options):
         return options.waiting
 
+    # A short heading: the field's own label is a sentence that pushes the
+    # columns out of a laptop screen.
+    @admin.display(description=_("reminders"), ordering="reminder_hours")
+    def reminders(self, options):
+        return options.reminder_hours or _("usual")
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if change:
