@@ -530,6 +530,12 @@ TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 # Whole pages kept for anonymous visitors (0 turns it off; off with DEBUG).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
+# Each comment thread's HTML, kept until the thread changes (this is only the
+# longest a thread nobody changes is kept; 0 turns it off; off with DEBUG, so that
+# template edits show at once).
+COMMENT_THREAD_CACHE_SECONDS = int(
+    os.environ.get("COMMENT_THREAD_CACHE_SECONDS", "0" if DEBUG else "86400")
+)
 # How long browsers and shared caches may keep a public page without asking again.
 BROWSER_CACHE_SECONDS = int(
     os.environ.get("BROWSER_CACHE_SECONDS", "0" if DEBUG else "60")
