@@ -1,4 +1,5 @@
-"""A thread's HTML is made once per change of the thread, whatever the page cache."""
+"""A thread's HTML is made once per change of the thread, and the form around it
+is written out: the two costs of a cold article page."""
 
 import pytest
 from django.test import Client
@@ -100,3 +101,17 @@ def test_another_article_never_gets_this_thread(policy):
     make_comment(article, comment="Only here.")
     assert "Only here." in page(article)
     assert "Only here." not in page(other)
+
+
+@pytest.mark.django_db
+def test_the_comment_form_is_written_without_the_widget_templates(policy):
+    # Each widget template is a nest of renders; on the article page they cost
+    # more than everything else together (docs/performance.md).
+    article = make_article()
+    response = Client().get(article.get_absolute_url())
+    used = [template.name for template in response.templates]
+    assert "comments/comment_form.html" in used
+    assert [name for name in used if name.startswith("django/forms/")] == []
+    assert 'name="email" maxlength="254" autocomplete="email" required' in (
+        response.content.decode()
+    )
