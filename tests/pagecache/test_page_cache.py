@@ -207,3 +207,46 @@ def test_no_visitor_ever_sees_another_visitors_remembered_details(client):
     for response in (made_for_sam, served_to_kim, served_to_a_stranger):
         for personal in ("Sam Reed", "sam@example.org", "Kim Lane", "kim@example.org"):
             assert personal not in response.text
+
+
+# Staff signing in and out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_signing_in_and_out_leaves_the_public_cache_alone(
+    client, django_user_model
+):
+    django_user_model.objects.create_superuser("ed", "ed@example.org", "a long pass")
+    article = make_article(title="Still cached")
+    pages = ["/", "/articles/", article.get_absolute_url(), "/feeds/articles/"]
+    for url in pages:
+        assert get(client, url)["X-Page-Cache"] == "miss"
+
+    editor = Client()
+    signed_in = editor.post(
+        "/admin/login/", {"username": "ed", "password": "a long pass", "next": "/"}
+    )
+    assert signed_in.status_code == 302
+    for url in pages:
+        # Staff get pages made for them, kept by nobody.
+        response = get(editor, url)
+        assert "X-Page-Cache" not in response
+        assert "private" in response["Cache-Control"]
+    assert editor.post("/admin/logout/").status_code in (200, 302)
+
+    for url in pages:
+        assert get(client, url)["X-Page-Cache"] == "hit", url
+
+
+@pytest.mark.django_db(transaction=True)
+def test_editing_an_author_still_refreshes_their_bylines(client, django_user_model):
+    author = django_user_model.objects.create_user("sam", "s@example.org", "x")
+    article = make_article(author=author)
+    get(client, article.get_absolute_url())
+
+    author.display_name = "Sam Reed"
+    author.save()
+
+    response = get(client, article.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "Sam Reed" in response.text
