@@ -152,8 +152,9 @@ def remember_commenter(request, response, comment):
     into the page could read the address; in return article pages are the same
     for everyone and come from the page cache. The content security policy
     allows no inline or foreign script, the cookie holds nothing the visitor
-    did not type into a public form, and it is sent only over HTTPS in
-    production and never with cross-site requests other than links (Lax).
+    did not type into a public form, and it goes only over HTTPS in production
+    (``SECURE_COOKIES``, like the session) and with no cross-site request but
+    a followed link (Lax).
     Percent-encoded JSON: cookie-safe characters, decoded by the script as is.
     """
     remembered = {
@@ -167,7 +168,7 @@ def remember_commenter(request, response, comment):
         max_age=365 * 24 * 60 * 60,
         httponly=False,
         samesite="Lax",
-        secure=request.is_secure(),
+        secure=settings.SESSION_COOKIE_SECURE or request.is_secure(),
     )
 
 

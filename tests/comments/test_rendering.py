@@ -232,15 +232,21 @@ def test_remember_me_keeps_the_details_in_a_cookie_for_the_form_script(
     assert not re.search(r'name="remember"[^>]*checked', html)
 
 
-def test_the_remember_me_cookie_is_sent_only_over_https_on_an_https_site(
-    policy, django_capture_on_commit_callbacks
+@pytest.mark.parametrize(
+    "https_request, secure_cookies",
+    [(True, False), (False, True)],
+    ids=["https request", "SECURE_COOKIES behind a proxy"],
+)
+def test_the_remember_me_cookie_is_sent_only_over_https_in_production(
+    policy, settings, django_capture_on_commit_callbacks, https_request, secure_cookies
 ):
+    settings.SESSION_COOKIE_SECURE = secure_cookies
     article = make_article()
     with django_capture_on_commit_callbacks(execute=True):
         response = Client().post(
             "/comments/post/",
             comment_data(article, remember="on", name="Kim"),
-            secure=True,
+            secure=https_request,
         )
     assert response.status_code == 302
     cookie = response.cookies["commenter"]
