@@ -41,7 +41,7 @@ class MessageAdmin(admin.ModelAdmin):
     """
 
     list_display = ["name", "topic", "short_message", "received_at", "handled"]
-    list_filter = [HandledFilter, "topic", "received_at"]
+    list_filter = [HandledFilter, "topic"]
     search_fields = ["name", "email", "message"]
     date_hierarchy = "received_at"
     list_select_related = ["topic"]

@@ -135,3 +135,17 @@ def test_the_list_makes_the_same_queries_for_many_messages(
 # moderation rules, the messages with their topics, and the date drill-down's
 # range and days.
 QUERIES = 11
+
+
+def test_the_dashboard_lists_the_messages_not_handled_yet(editor_client):
+    topic = Topic.objects.create(name="Webinars")
+    waiting = make_message(name="Waiting Wendy", topic=topic)
+    make_message(name="Done Dana", handled_at=timezone.now())
+    html = editor_client.get(reverse("admin:index")).content.decode()
+    start = html.index('class="module dashboard-contact"')
+    section = html[start : html.index("</section>", start)]
+    assert "Contact messages not handled yet" in section
+    assert "Waiting Wendy" in section
+    assert "Done Dana" not in section
+    assert f'href="/admin/contact/message/{waiting.pk}/change/"' in section
+    assert 'href="/admin/contact/message/?handled=no"' in section
