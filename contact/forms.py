@@ -47,6 +47,13 @@ class ContactForm(forms.ModelForm):
             "email": _("We answer here. Never shown to anyone else."),
         }
         widgets = {"message": forms.Textarea(attrs={"rows": 8})}
+        error_messages = {
+            "name": {"required": _("Please write a name.")},
+            "email": {
+                "required": _("Please write your email address: the answer goes there.")
+            },
+            "message": {"required": _("Please write a message.")},
+        }
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
@@ -60,18 +67,18 @@ class ContactForm(forms.ModelForm):
         # No maxlength on the textarea: a browser would cut a long paste short
         # without a word. The server says how long it is, and keeps it all.
         message.validators.append(MaxLengthValidator(limit))
-        message.help_text = _("Plain text, up to %(limit)s characters.") % {
-            "limit": f"{limit:,}"
+        message.help_text = _("Plain text, up to %(limit)d characters.") % {
+            "limit": limit
         }
         message.error_messages["max_length"] = _(
-            "Please shorten your message to %(limit_value)s characters or fewer "
-            "(it has %(show_value)s now). Your text is kept below."
+            "Please shorten your message to %(limit_value)s characters or fewer: "
+            "it has %(show_value)s now."
         )
         topics = list(Topic.objects.all())
         if topics:
             topic = self.fields["topic"]
             topic.queryset = Topic.objects.all()
-            topic.choices = [("", _("Choose one (optional)"))] + [
+            topic.choices = [("", _("Choose one"))] + [
                 (item.pk, item.name) for item in topics
             ]
         else:

@@ -34,7 +34,7 @@ def test_the_form_offers_the_editors_topics_in_their_order(client):
     Topic.objects.create(name="Articles", position=1)
     page = client.get(URL).content.decode()
     options = re.findall(r'<option value="[^"]*"[^>]*>([^<]+)</option>', page)
-    assert options == ["Choose one (optional)", "Articles", "Webinars"]
+    assert options == ["Choose one", "Articles", "Webinars"]
 
 
 def test_the_form_page_is_never_kept_by_a_cache(client, settings):
