@@ -229,3 +229,32 @@ def test_a_signed_in_editor_needs_the_csrf_token(client, editors):
     response = client.post(URL, contact_data())
     assert response.status_code == 403
     assert not Message.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "status"),
+    [
+        ({"name": "n" * 10_000}, 200),
+        ({"email": "a" * 300 + "@example.org"}, 200),
+        ({"topic": "not a number"}, 200),
+        ({"topic": "-1"}, 200),
+        ({"topic": str(2**70)}, 200),
+        ({"issued": ""}, 200),
+        ({"issued": "1:2:3"}, 200),
+        ({"message": "\x01\x02 hidden"}, 302),
+        ({"message": "\x00 nul"}, 200),
+        ({"name": "\u202eevil\u202c"}, 302),
+    ],
+    ids=lambda value: next(iter(value)) if isinstance(value, dict) else str(value),
+)
+def test_odd_input_never_gives_a_server_error(client, changes, status):
+    Topic.objects.create(name="Webinars")
+    response = client.post(URL, contact_data(**changes))
+    assert response.status_code == status
+    if status == 200:
+        kept = changes.get("message", "going back to work after rehab").strip("\x00")
+        assert_form_again_with_text_kept(response, kept)
+    if status == 302:
+        stored = Message.objects.get()
+        assert "\x01" not in stored.message
+        assert "\u202e" not in stored.name
