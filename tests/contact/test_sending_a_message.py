@@ -139,3 +139,30 @@ QUERIES_GET = 3
 # The topics, the chosen one (the form's check and the model's), the double-send
 # check, then a savepoint around the message and its task.
 QUERIES_POST = 8
+
+
+def test_only_active_people_who_may_read_messages_and_have_an_address_are_emailed(
+    editors, django_user_model
+):
+    from django.contrib.auth.models import Group
+
+    from contact.models import editor_addresses
+
+    editors[1].is_active = False
+    editors[1].save()
+    django_user_model.objects.create_user("noaddress", "", "x").groups.add(
+        Group.objects.get(name="Editor")
+    )
+    django_user_model.objects.create_user("mo", "mo@example.org", "x").groups.add(
+        Group.objects.get(name="Moderator")
+    )
+    django_user_model.objects.create_superuser("root", "Root@Example.org", "x")
+    assert editor_addresses() == ["ed@example.org", "root@example.org"]
+
+
+def test_with_nobody_to_email_the_message_waits_in_the_admin(client, caplog):
+    client.post(URL, contact_data())
+    run_worker()
+    assert mail.outbox == []
+    assert Message.objects.unhandled().count() == 1
+    assert "nobody to email it to" in caplog.text
