@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from contact.models import Message, Topic
 from tests.conftest import run_worker
+from tests.hostile.payloads import MARKUP, assert_escaped, assert_safe_page
 
 from .conftest import contact_data, issued
 
@@ -258,3 +259,20 @@ def test_odd_input_never_gives_a_server_error(client, changes, status):
         stored = Message.objects.get()
         assert "\x01" not in stored.message
         assert "\u202e" not in stored.name
+
+
+@pytest.mark.parametrize("payload", MARKUP)
+def test_markup_comes_back_escaped_on_the_form_and_in_the_admin(
+    client, admin_client, payload
+):
+    response = client.post(URL, contact_data(email="bad", name=payload[:100]))
+    assert_safe_page(response, 200)
+    assert_escaped(response.content.decode(), payload[:100])
+
+    client.post(URL, contact_data(message=payload, name=payload[:100]))
+    message = Message.objects.get()
+    assert message.message == payload
+    page = admin_client.get(
+        reverse("admin:contact_message_change", args=[message.pk])
+    ).content.decode()
+    assert_escaped(page, payload)
