@@ -52,7 +52,13 @@ class ContactForm(forms.ModelForm):
             "email": {
                 "required": _("Please write your email address: the answer goes there.")
             },
-            "message": {"required": _("Please write a message.")},
+            "message": {
+                "required": _("Please write a message."),
+                "max_length": _(
+                    "Please shorten your message to %(limit_value)s characters or "
+                    "fewer: it has %(show_value)s now."
+                ),
+            },
         }
 
     def __init__(self, *args, **kwargs):
@@ -60,8 +66,7 @@ class ContactForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.initial["issued"] = issued_now()
         limit = settings.CONTACT_MESSAGE_MAX_LENGTH
-        name = self.fields["name"]
-        name.widget.attrs["autocomplete"] = "name"
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         message = self.fields["message"]
         # No maxlength on the textarea: a browser would cut a long paste short
@@ -70,10 +75,6 @@ class ContactForm(forms.ModelForm):
         message.help_text = _("Plain text, up to %(limit)d characters.") % {
             "limit": limit
         }
-        message.error_messages["max_length"] = _(
-            "Please shorten your message to %(limit_value)s characters or fewer: "
-            "it has %(show_value)s now."
-        )
         topics = list(Topic.objects.all())
         if topics:
             topic = self.fields["topic"]
