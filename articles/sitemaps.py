@@ -28,7 +28,7 @@ class TagSitemap(SiteSitemap):
         )
 
     def location(self, tag):
-        return reverse("articles:tag", kwargs={"slug": tag.slug})
+        return reverse("pages:tag", kwargs={"slug": tag.slug})
 
     def lastmod(self, tag):
         return tag.lastmod

@@ -32,7 +32,6 @@ urlpatterns = [
         cache_tags("site", "articles")(views.TagIndexView.as_view()),
         name="tags",
     ),
-    path("tags/<slug:slug>/", listing(views.TagView.as_view()), name="tag"),
     path(
         "feeds/articles/",
         cache_tags("site", "articles")(feeds.LatestArticlesFeed()),

@@ -30,17 +30,6 @@ class ArticleListView(ArticleListMixin, ListView):
         return super().get_context_data(archive_years=years, **kwargs)
 
 
-class TagView(ArticleListMixin, ListView):
-    template_name = "articles/tag.html"
-
-    def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(tags=self.tag)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
-
-
 class TagIndexView(ListView):
     """Every tag on a published article, with how many articles carry it."""
 

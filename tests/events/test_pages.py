@@ -150,15 +150,6 @@ def test_presenter_index_lists_public_presenters_by_name(client):
     assert "Runs peer groups." in response.content.decode()
 
 
-def test_tag_page_lists_published_events_with_the_tag(client):
-    make_event(title="Tagged", tags=["peer support"])
-    make_event(title="Other")
-
-    response = client.get(reverse("events:tag", args=["peer-support"]))
-
-    assert titles(response, "event_list") == ["Tagged"]
-
-
 def test_navigation_links_to_events(client):
     html = client.get(reverse("home")).content.decode()
 
