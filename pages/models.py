@@ -38,6 +38,14 @@ class Page(Searchable, Publishable):
         limit_choices_to={"parent": None},
         help_text=_("Optional: places this page under a top-level page."),
     )
+    content_note = models.CharField(
+        _("content note"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Shown above the text and in search results, e.g. “Mentions suicide.”"
+        ),
+    )
     body = ProseEditorField(
         _("body"), extensions=EXTENSIONS, sanitize=sanitize_html, blank=True
     )
@@ -53,6 +61,7 @@ class Page(Searchable, Publishable):
     objects = SearchableManager.from_queryset(PageQuerySet)()
 
     search_weights = {"A": ["title"], "C": ["body"]}
+    search_note_field = "content_note"
 
     class Meta:
         ordering = ["menu_order", "title"]
