@@ -6,6 +6,7 @@ from taggit.models import Tag
 from articles.models import Article
 from events.models import Event
 from pages.models import Page
+from pages.topics import tags_in_use
 from recoverysite.publishing import PreviewMixin, expire_at
 
 
@@ -100,3 +101,13 @@ class TagView(ListView):
             # The next event moves from upcoming to past on the clock.
             expire_at(response, upcoming[0].next_phase_change())
         return response
+
+
+class TagIndexView(ListView):
+    """Every tag on a published article or event, with how many of them carry it."""
+
+    template_name = "pages/tag_index.html"
+    context_object_name = "tags"
+
+    def get_queryset(self):
+        return tags_in_use().order_by("name")

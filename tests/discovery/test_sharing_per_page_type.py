@@ -132,7 +132,7 @@ PAGE_TYPES = {
         False,
     ),
     "topics": (
-        lambda site: reverse("articles:tags"),
+        lambda site: reverse("pages:tags"),
         "Topics",
         "Every topic on Calm Waters.",
         "website",

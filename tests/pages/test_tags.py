@@ -156,3 +156,41 @@ def test_tag_page_costs_the_same_queries_for_few_and_many_items(
 
     assert response.text.count("event-card") == 2 * count
     assert response.text.count('class="card"') == count
+
+
+def test_topic_index_counts_published_articles_and_events_of_each_tag(
+    client, django_assert_num_queries
+):
+    SiteSettings.load()
+    make_article(tags=["family", "anxiety"])
+    make_article(tags=["family"])
+    make_event(tags=["family", "voices"])
+    make_event(tags=["hidden"], status=Status.DRAFT)
+    make_article(tags=["hidden"], status=Status.DRAFT)
+
+    # Site settings, menu pages, announcements, then the tags with their counts.
+    with django_assert_num_queries(4):
+        response = client.get(reverse("pages:tags"))
+
+    assert [
+        (tag.name, tag.article_count, tag.event_count, tag.item_count)
+        for tag in response.context["tags"]
+    ] == [("anxiety", 1, 0, 1), ("family", 2, 1, 3), ("voices", 0, 1, 1)]
+    assert '<a href="/tags/voices/">voices <span class="count">(1)</span></a>' in (
+        response.text
+    )
+
+
+def test_tag_sitemap_lists_tags_of_articles_and_of_events(client):
+    make_article(tags=["family"])
+    make_event(tags=["voices"])
+    make_event(tags=["hidden"], status=Status.DRAFT)
+
+    response = client.get("/sitemap-tags.xml")
+
+    assert response.status_code == 200
+    text = response.text
+    assert "<loc>http://127.0.0.1:8000/tags/family/</loc>" in text
+    assert "<loc>http://127.0.0.1:8000/tags/voices/</loc>" in text
+    assert "hidden" not in text
+    assert text.count("<lastmod>") == 2
