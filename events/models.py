@@ -256,6 +256,15 @@ class Event(Searchable, Publishable):
             "to search engines."
         ),
     )
+    content_note = models.CharField(
+        _("content note"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Topics a visitor may want to know of before joining or watching, e.g. "
+            "“Mentions suicide.” Shown on the event's page, its cards and in search."
+        ),
+    )
     description = ProseEditorField(
         _("description"), extensions=EXTENSIONS, sanitize=sanitize_html
     )
@@ -410,6 +419,7 @@ class Event(Searchable, Publishable):
         "C": ["description", "transcript"],
     }
     search_date_field = "start"
+    search_note_field = "content_note"
 
     class Meta:
         ordering = ["-start"]

@@ -130,7 +130,7 @@ PUBLIC_PAGES = {
     "article list": lambda site: reverse("articles:list"),
     "article": lambda site: site.article.get_absolute_url(),
     "page": lambda site: site.start_page.get_absolute_url(),
-    "tag": lambda site: reverse("articles:tag", kwargs={"slug": "hope"}),
+    "tag": lambda site: reverse("pages:tag", kwargs={"slug": "hope"}),
     "year archive": lambda site: reverse(
         "articles:archive-year",
         kwargs={"year": timezone.localtime(site.article.published_at).year},
