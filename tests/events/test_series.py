@@ -9,6 +9,7 @@ from dateutil import rrule
 from events.models import Event, EventSeries, SeriesException
 from operations import background
 from recoverysite.publishing import Status
+from tests import factories
 from tests.conftest import run_worker
 from tests.editorial.conftest import change_url, form_data
 from tests.events.conftest import LONDON
@@ -202,3 +203,62 @@ def test_a_pattern_that_cannot_be_comes_back_with_a_message_and_the_text_kept(
     assert "A new summary, kept." in html
     series.refresh_from_db()
     assert series.rule == "FREQ=WEEKLY;BYDAY=TU"
+
+
+def test_the_series_page_reads_like_an_event_page_and_leads_to_the_next_meeting(
+    client,
+):
+    series = factories.make_series(
+        title="Tuesday circle",
+        registration_mode=Event.RegistrationMode.REQUIRED,
+        join_url="https://meet.example.org/tuesday-circle-7731",
+        rule="FREQ=WEEKLY;BYDAY=TU;COUNT=4",
+    )
+    meetings = list(series.occurrences.order_by("start"))
+    skipped = meetings[2]
+    SeriesException.objects.create(
+        series=series, date=skipped.local_start.date(), note="Bank holiday."
+    )
+    series.update_occurrences()
+
+    response = client.get(series.get_absolute_url())
+
+    html = response.text
+    assert '<p class="event__kind">Series</p>' in html
+    assert "<h1>Tuesday circle</h1>" in html
+    assert (
+        '<p class="event__when series__pattern">Every Tuesday at 18:00 '
+        "(Europe/London), 4 meetings</p>"
+    ) in html
+    assert (
+        f'<a class="event-action event-action--primary" '
+        f'href="{meetings[0].get_absolute_url()}#register">Register for the next '
+        "meeting</a>"
+    ) in html
+    assert f"Next meeting: {meetings[0].when}." in html
+    assert f'href="/events/series/{series.slug}/calendar.ics" download' in html
+    feed = f"/events/series/{series.slug}/feed/"
+    assert (
+        f'type="application/rss+xml" title="Tuesday circle (RSS)" href="{feed}"'
+    ) in html
+    assert (
+        f'type="application/atom+xml" title="Tuesday circle (Atom)" href="{feed}atom/"'
+    ) in html
+    date = skipped.local_start.strftime("%A %-d %B %Y")
+    assert f"<li>No meeting on {date}. Bank holiday.</li>" in html
+    assert html.count('class="card event-card"') == 4
+    assert "Cancelled" in html  # the skipped meeting was published: it says so
+    assert "meet.example.org" not in html
+
+
+def test_the_series_page_costs_the_same_queries_for_2_or_8_meetings(
+    client, django_assert_num_queries
+):
+    for count in [2, 8]:
+        series = factories.make_series(rule=f"FREQ=WEEKLY;BYDAY=TU;COUNT={count}")
+        client.get(series.get_absolute_url())
+        # The series, its next meetings and their presenters, the site settings,
+        # the menu, the skipped dates and the past meetings.
+        with django_assert_num_queries(7):
+            response = client.get(series.get_absolute_url())
+        assert response.text.count('class="card event-card"') == count
