@@ -246,8 +246,15 @@ def test_the_series_page_reads_like_an_event_page_and_leads_to_the_next_meeting(
     ) in html
     date = skipped.local_start.strftime("%A %-d %B %Y")
     assert f"<li>No meeting on {date}. Bank holiday.</li>" in html
-    assert html.count('class="card event-card"') == 4
-    assert "Cancelled" in html  # the skipped meeting was published: it says so
+    assert html.count('<li class="meeting">') == 4
+    # The skipped meeting was published: it stays, marked, with no registration.
+    assert '<span class="badges"><span class="badge badge--alert">Cancelled' in html
+    for meeting in meetings:
+        register = (
+            f'<a class="meeting__register" href="{meeting.get_absolute_url()}'
+            f'#register">Register<span class="visually-hidden"> for {meeting.when}'
+        )
+        assert (register in html) == (meeting != skipped)
     assert "meet.example.org" not in html
 
 
@@ -261,4 +268,4 @@ def test_the_series_page_costs_the_same_queries_for_2_or_8_meetings(
         # the menu, the skipped dates and the past meetings.
         with django_assert_num_queries(7):
             response = client.get(series.get_absolute_url())
-        assert response.text.count('class="card event-card"') == count
+        assert response.text.count('<li class="meeting">') == count
