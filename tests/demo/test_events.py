@@ -172,3 +172,17 @@ def test_the_demo_has_two_upcoming_webinars_and_the_series_meetings_upcoming():
 
     assert upcoming.count() == 9
     assert upcoming.filter(series__isnull=True).count() == 2
+
+
+@pytest.mark.django_db
+def test_the_demo_privacy_page_says_what_registering_keeps_and_for_how_long(
+    client, settings
+):
+    settings.REGISTRATION_RETENTION_DAYS = 12
+    call_command("load_demo_content", stdout=StringIO())
+
+    text = client.get("/about/privacy/").text
+
+    assert "<h2>Registering for an event</h2>" in text
+    assert "your time zone, your answers to the event's questions" in text
+    assert "Your registration is erased 12 days after the event." in text
