@@ -5,6 +5,7 @@ import datetime
 import icalendar
 import pytest
 from dateutil import rrule
+from django.urls import reverse
 
 from events.models import Event, EventSeries, SeriesException
 from operations import background
@@ -269,3 +270,48 @@ def test_the_series_page_costs_the_same_queries_for_2_or_8_meetings(
         with django_assert_num_queries(7):
             response = client.get(series.get_absolute_url())
         assert response.text.count('<li class="meeting">') == count
+
+
+def test_a_moved_meeting_replaces_its_date_in_the_series_calendar(client, frozen_clock):
+    frozen_clock(FEBRUARY)
+    series = make_series(rule="FREQ=WEEKLY;BYDAY=TU;COUNT=3")
+    series.update_occurrences()
+    meeting = series.occurrences.order_by("start")[1]
+    # From Tuesday 9 to Wednesday 10 March, same hour.
+    meeting.start += datetime.timedelta(days=1)
+    meeting.end += datetime.timedelta(days=1)
+    meeting.save()
+    series.detach(meeting, datetime.date(2027, 3, 9), moved=True)
+
+    response = client.get(reverse("events:series-calendar", args=[series.slug]))
+
+    master, moved = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert "EXDATE" not in master
+    assert moved["UID"] == master["UID"]
+    assert moved["RECURRENCE-ID"].dt == datetime.datetime(2027, 3, 9, 18, tzinfo=LONDON)
+    assert moved["DTSTART"].dt == datetime.datetime(2027, 3, 10, 18, tzinfo=LONDON)
+    # The pattern leaves the moved meeting be, and the page shows its new day.
+    series.update_occurrences()
+    meeting.refresh_from_db()
+    assert meeting.local_start.date() == datetime.date(2027, 3, 10)
+    assert series.occurrences.count() == 3
+    assert "Wednesday, March 10, 2027" in client.get(series.get_absolute_url()).text
+
+
+def test_past_meetings_move_below_the_next_ones(client, frozen_clock):
+    frozen_clock(FEBRUARY)
+    series = make_series(rule="FREQ=WEEKLY;BYDAY=TU;COUNT=3")
+    series.update_occurrences()
+    first, second, third = series.occurrences.order_by("start")
+
+    frozen_clock(datetime.datetime(2027, 3, 3, 12, tzinfo=datetime.UTC))
+    html = client.get(series.get_absolute_url()).text
+
+    meetings = html[html.index('<h2 id="upcoming-title">Next meetings') :]
+    assert (
+        meetings.index(second.get_absolute_url())
+        < meetings.index(third.get_absolute_url())
+        < meetings.index("Past meetings")
+        < meetings.index(first.get_absolute_url())
+    )
+    assert f"Next meeting: {second.when}." in html
