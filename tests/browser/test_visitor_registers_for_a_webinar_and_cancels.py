@@ -149,3 +149,29 @@ def test_the_registration_form_and_its_errors_have_no_axe_violations(
     expect(page.get_by_label("Your pronouns")).to_be_focused()
     assert_no_axe_violations(page)
     assert Registration.objects.count() == 0
+
+
+def test_without_javascript_the_form_offers_the_events_time_zone_and_registers(
+    open_page,
+):
+    event = event_with_a_full_form()
+    page = open_page(java_script_enabled=False, timezone_id="Asia/Tokyo")
+    page.goto(event.get_absolute_url())
+    form = page.locator("form.registration-form")
+    expect(form.get_by_label("Your time zone")).to_have_value("America/Los_Angeles")
+
+    form.get_by_label("Your name").fill("Kim")
+    form.get_by_label("Email", exact=True).fill("kim@example.org")
+    form.get_by_label("Your time zone").fill("Asia/Tokyo")
+    form.get_by_role("button", name="Register").click()
+    # The required question and the consent box come back, the rest kept.
+    expect(page.get_by_role("alert")).to_contain_text("Your pronouns")
+    expect(page.get_by_label("Your time zone")).to_have_value("Asia/Tokyo")
+    page.get_by_label("Your pronouns").fill("they/them")
+    page.get_by_label("I will keep what others share to myself.").check()
+    page.get_by_role("button", name="Register").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
+    registration = Registration.objects.get()
+    assert (registration.name, registration.time_zone) == ("Kim", "Asia/Tokyo")
+    assert registration.answers == {"Your pronouns": "they/them"}
