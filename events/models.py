@@ -190,6 +190,23 @@ class EventQuerySet(PublishableQuerySet):
         """Events that have ended, most recent first."""
         return self.filter(end__lte=timezone.now()).order_by("-start", "-pk")
 
+    def next_of_each_series(self):
+        """
+        Leaves out a series' meeting when an earlier one of that series, going
+        ahead and not yet ended, is published: a weekly group takes one place
+        in a short list of what is coming, not all of them.
+        """
+        earlier = (
+            Event.objects.published()
+            .filter(
+                series=OuterRef("series"),
+                start__lt=OuterRef("start"),
+                end__gt=timezone.now(),
+            )
+            .exclude(event_status=Event.EventStatus.CANCELLED)
+        )
+        return self.exclude(Exists(earlier))
+
     def for_cards(self):
         """Events with their presenters, in a fixed number of queries."""
         return self.select_related("featured_image").prefetch_related(
