@@ -77,6 +77,7 @@ class RegistrationOptionsAdmin(admin.ModelAdmin):
     @admin.display(description=_("reminders"), ordering="reminder_hours")
     def reminders(self, options):
         return options.reminder_hours or _("usual")
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         event = form.instance.event
