@@ -210,6 +210,23 @@ class EventQuerySet(PublishableQuerySet):
             moments.append(shown["happening"] - window)
         return min(filter(None, moments), default=None)
 
+    def next_of_each_series(self):
+        """
+        Leaves out a series' meeting when an earlier one of that series, going
+        ahead and not yet ended, is published: a weekly group takes one place
+        in a short list of what is coming, not all of them.
+        """
+        earlier = (
+            Event.objects.published()
+            .filter(
+                series=OuterRef("series"),
+                start__lt=OuterRef("start"),
+                end__gt=timezone.now(),
+            )
+            .exclude(event_status=Event.EventStatus.CANCELLED)
+        )
+        return self.exclude(Exists(earlier))
+
     def for_cards(self):
         """Events with their presenters, in a fixed number of queries."""
         return self.select_related("featured_image").prefetch_related(

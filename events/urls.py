@@ -26,6 +26,16 @@ urlpatterns = [
         name="series",
     ),
     path(
+        "events/series/<slug:slug>/feed/",
+        events_pages(feeds.SeriesFeed()),
+        name="series-feed",
+    ),
+    path(
+        "events/series/<slug:slug>/feed/atom/",
+        events_pages(feeds.AtomSeriesFeed()),
+        name="series-feed-atom",
+    ),
+    path(
         "events/series/<slug:slug>/calendar.ics",
         events_pages(feeds.series_calendar),
         name="series-calendar",

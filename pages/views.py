@@ -17,7 +17,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         latest = Article.objects.published().for_cards()[: self.latest_count]
-        upcoming = Event.objects.published().upcoming().for_cards()
+        upcoming = (
+            Event.objects.published().upcoming().next_of_each_series().for_cards()
+        )
         return super().get_context_data(
             latest_articles=latest,
             upcoming_events=upcoming[: self.upcoming_count],

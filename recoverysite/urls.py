@@ -5,7 +5,12 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from articles.sitemaps import ArticleSitemap
-from events.sitemaps import EventSectionSitemap, EventSitemap, PresenterSitemap
+from events.sitemaps import (
+    EventSectionSitemap,
+    EventSeriesSitemap,
+    EventSitemap,
+    PresenterSitemap,
+)
 from images.views import serve_media
 from operations import health
 from pagecache.tags import cache_tags
@@ -21,6 +26,7 @@ sitemaps = {
     "pages": PageSitemap,
     "tags": TagSitemap,
     "events": EventSitemap,
+    "series": EventSeriesSitemap,
     "presenters": PresenterSitemap,
     "event-sections": EventSectionSitemap,
 }

@@ -23,6 +23,7 @@ from tests.factories import (
     make_image_file,
     make_page,
     make_presenter,
+    make_series,
     make_user,
 )
 
@@ -139,6 +140,10 @@ PUBLIC_PAGES = {
     "event": lambda site: site.event.get_absolute_url(),
     "past event with recording": lambda site: site.past_event.get_absolute_url(),
     "presenter": lambda site: site.presenter.get_absolute_url(),
+    "series": lambda site: make_series(
+        title="Tuesday circle",
+        registration_mode=Event.RegistrationMode.REQUIRED,
+    ).get_absolute_url(),
     "search results": lambda site: reverse("search:results") + "?q=hope",
     "contact form": lambda site: reverse("contact:form"),
     "404": lambda site: "/no-such-page/",

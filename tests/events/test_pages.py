@@ -7,7 +7,13 @@ from django.urls import reverse
 
 from events.models import Event
 from recoverysite.publishing import Status
-from tests.factories import make_event, make_image, make_image_file, make_presenter
+from tests.factories import (
+    make_event,
+    make_image,
+    make_image_file,
+    make_presenter,
+    make_series,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -282,3 +288,24 @@ def test_past_event_without_a_player_keeps_its_picture(client, now):
 
     assert 'class="featured"' in html
     assert html.index('id="recording"') < html.index('class="featured"')
+
+
+def test_home_page_shows_a_series_once_by_its_next_meeting(client, now):
+    series = make_series(title="Tuesday circle", rule="FREQ=WEEKLY;BYDAY=TU;COUNT=4")
+    first, second, *_later = series.occurrences.order_by("start")
+    make_event(title="A webinar", start=second.start + DAY)
+    make_event(title="Another webinar", start=second.start + 2 * DAY)
+
+    response = client.get(reverse("home"))
+
+    assert titles(response, "upcoming_events") == [
+        "Tuesday circle",
+        "A webinar",
+        "Another webinar",
+    ]
+    assert response.context["upcoming_events"][0] == first
+    # Once the next meeting is cancelled, the one after it is shown as well.
+    first.event_status = Event.EventStatus.CANCELLED
+    first.save()
+    upcoming = client.get(reverse("home")).context["upcoming_events"]
+    assert [first, second] == [event for event in upcoming if event.series_id]
