@@ -15,7 +15,7 @@ ALL = ("add", "change", "delete", "view")
 
 ROLES = {
     # Publishes anything and looks after pages, events and their registrations,
-    # announcements, images, tags, redirects, comments.
+    # announcements, images, tags, redirects, comments; previews the digest.
     "Editor": {
         "articles": {"article": (*ALL, "publish")},
         "pages": {"page": (*ALL, "publish")},
@@ -33,6 +33,8 @@ ROLES = {
             "question": ALL,
         },
         "announcements": {"announcement": ALL},
+        # The digests and what was mailed, not the subscribers' addresses.
+        "subscriptions": {"digest": ("view",), "newitem": ("view",)},
         "wordpress": {"wordpressitem": ("view",)},
         "taggit": {"tag": ALL, "taggeditem": ALL},
         "redirects": {"redirect": ALL},

@@ -59,6 +59,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("registrations.urls")),
     path("", include("comments.urls")),
+    path("", include("subscriptions.urls")),
 ]
 
 if settings.SERVE_MEDIA:
