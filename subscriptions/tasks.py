@@ -168,14 +168,18 @@ def send_batch(mailing, mailing_id, after=0):
             return emails.digest(subscriber, items)
 
     size = settings.SUBSCRIPTIONS_EMAILS_PER_MINUTE
-    batch = list(recipients.filter(pk__gt=after).order_by("pk")[:size])
-    messages = [message for message in map(write, batch) if message is not None]
+    # One more than the batch says whether another batch is needed.
+    batch = list(recipients.filter(pk__gt=after).order_by("pk")[: size + 1])
+    more, batch = len(batch) > size, batch[:size]
+    connection = get_connection()
+    sent = 0
     with transaction.atomic():
-        get_connection().send_messages(messages)
-        model.objects.filter(pk=record.pk).update(
-            recipients=F("recipients") + len(messages)
-        )
-        if len(batch) == size:
+        for subscriber in batch:
+            # One at a time: a batch of thousands never sits in memory whole.
+            if (message := write(subscriber)) is not None:
+                sent += connection.send_messages([message])
+        model.objects.filter(pk=record.pk).update(recipients=F("recipients") + sent)
+        if more:
             next_minute = timezone.now() + datetime.timedelta(minutes=1)
             enqueue_after_commit(
                 send_batch.using(run_after=next_minute),
@@ -185,4 +189,4 @@ def send_batch(mailing, mailing_id, after=0):
             )
         else:
             model.objects.filter(pk=record.pk).update(finished_at=timezone.now())
-    return f"{len(messages)} email(s)"
+    return f"{sent} email(s)"
