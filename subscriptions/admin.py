@@ -138,7 +138,11 @@ class DigestAdmin(ReadOnlyAdmin):
     def next_message(self):
         since = next_digest_since()
         items = digest_items(since, timezone.now())
-        return since, items, emails.digest(preview_subscriber(), items)
+        return (
+            since,
+            items,
+            emails.digest(preview_subscriber(), emails.digest_contexts(items)),
+        )
 
     def preview_view(self, request):
         if not self.has_view_permission(request):

@@ -10,13 +10,13 @@ class SubscriptionsConfig(AppConfig):
 
     def ready(self):
         from comments.privacy import register_personal_data
-        from subscriptions import tasks
+        from subscriptions import signals
         from subscriptions.privacy import erase_subscriber, export_subscriber
 
         register_personal_data("subscriptions", export_subscriber, erase_subscriber)
         for sender in ["articles.Article", "events.Event"]:
             post_save.connect(
-                tasks.look_soon_for_new_items,
+                signals.look_soon_for_new_items,
                 sender=sender,
                 dispatch_uid=f"subscriptions-{sender}",
             )

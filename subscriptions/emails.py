@@ -54,20 +54,22 @@ def item_context(item):
     }
 
 
-def new_item(subscriber, new, item):
-    return message_for(
-        subscriber, "new_item", {"kind": new.kind, "item": item_context(item)}
-    )
+def new_item(subscriber, new, item_context):
+    return message_for(subscriber, "new_item", {"kind": new.kind, "item": item_context})
 
 
-def digest(subscriber, items):
-    """The weekly digest of ``items`` ({kind: [items]}) this subscriber asked for."""
-    articles = [item_context(item) for item in items["articles"]]
-    events = [item_context(item) for item in items["events"]]
-    if not subscriber.wants("articles"):
-        articles = []
-    if not subscriber.wants("events"):
-        events = []
+def digest_contexts(items):
+    """{kind: [item contexts]} of ``digest_items()``, made once per batch."""
+    return {
+        kind: [item_context(item) for item in found] for kind, found in items.items()
+    }
+
+
+def digest(subscriber, contexts):
+    """The weekly digest of ``contexts`` (``digest_contexts()``) this subscriber
+    asked for, or None when it would be empty."""
+    articles = contexts["articles"] if subscriber.wants("articles") else []
+    events = contexts["events"] if subscriber.wants("events") else []
     if not (articles or events):
         return None
     return message_for(subscriber, "digest", {"articles": articles, "events": events})

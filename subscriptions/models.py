@@ -148,11 +148,6 @@ class Kind(models.TextChoices):
 KIND_MODELS = {Kind.ARTICLE: Article, Kind.EVENT: Event}
 
 
-class NewItemQuerySet(models.QuerySet):
-    def published_between(self, since, until):
-        return self.filter(published_at__gt=since, published_at__lte=until)
-
-
 class NewItem(models.Model):
     """An article or webinar noticed as published: its own email goes once."""
 
@@ -165,8 +160,6 @@ class NewItem(models.Model):
     noticed_at = models.DateTimeField(_("noticed"), auto_now_add=True)
     recipients = models.PositiveIntegerField(_("emails sent"), default=0)
     finished_at = models.DateTimeField(_("sending finished"), null=True, blank=True)
-
-    objects = NewItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at"]

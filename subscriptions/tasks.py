@@ -46,12 +46,6 @@ def send_confirmation(subscriber_id):
     return "sent"
 
 
-def look_soon_for_new_items(sender, instance, raw=False, **kwargs):
-    """After an editor's save: a published item is mailed without waiting."""
-    if not raw and instance.is_published():
-        enqueue_after_commit(notice_new_items)
-
-
 @every(datetime.timedelta(minutes=5))
 def look_for_new_items():
     return notice_new_items.call()
@@ -156,16 +150,17 @@ def send_batch(mailing, mailing_id, after=0):
             model.objects.filter(pk=record.pk).update(finished_at=timezone.now())
             return "no longer published"
         recipients = item_recipients(record)
+        context = emails.item_context(item)
 
         def write(subscriber):
-            return emails.new_item(subscriber, record, item)
+            return emails.new_item(subscriber, record, context)
 
     else:
-        items = digest_items(record.since, record.until)
+        contexts = emails.digest_contexts(digest_items(record.since, record.until))
         recipients = digest_recipients(record)
 
         def write(subscriber):
-            return emails.digest(subscriber, items)
+            return emails.digest(subscriber, contexts)
 
     size = settings.SUBSCRIPTIONS_EMAILS_PER_MINUTE
     # One more than the batch says whether another batch is needed.

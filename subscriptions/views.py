@@ -162,9 +162,10 @@ def unsubscribe(request, token):
     """
     subscriber = links.subscriber_from_token(token, "unsubscribe")
     if request.method == "POST":
-        if subscriber.status == Subscriber.Status.CONFIRMED or (
-            subscriber.status == Subscriber.Status.PENDING
-        ):
+        if subscriber.status in {
+            Subscriber.Status.CONFIRMED,
+            Subscriber.Status.PENDING,
+        }:
             subscriber.set_status(Subscriber.Status.UNSUBSCRIBED)
         if request.POST.get("List-Unsubscribe") == "One-Click":
             return HttpResponse(_("Unsubscribed."), content_type="text/plain")
