@@ -101,7 +101,11 @@ print(json.dumps({
 
 
 def run_measured(env, *args):
-    """Run ``manage.py args``; its wall time in seconds and peak memory in MB."""
+    """
+    Run ``manage.py args``; its wall time and CPU time in seconds and its peak
+    memory in MB. The CPU time tells what the work costs on a machine that other
+    processes share; the wall time what it took there.
+    """
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "manage.py", *args],
@@ -114,7 +118,7 @@ def run_measured(env, *args):
     if status:
         raise SystemExit(f"manage.py {' '.join(args)} failed ({status})")
     # ru_maxrss is in kilobytes on Linux.
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main():
@@ -132,6 +136,7 @@ def main():
         f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
         f"load average {os.getloadavg()[0]:.1f}"
     )
+    started = time.perf_counter()
     inbox = Inbox()
     port = free_port()
     smtp = Controller(inbox, hostname="127.0.0.1", port=port, ready_timeout=5)
@@ -145,7 +150,7 @@ def main():
         manage(env, "migrate", "--no-input", "-v0")
         manage(env, "shell", "-c", SETUP.format(count=options.subscribers))
         content = last_json(manage(env, "shell", "-c", START))
-        seconds, peak_mb = run_measured(env, "worker", "--batch", "-v0")
+        seconds, cpu_seconds, peak_mb = run_measured(env, "worker", "--batch", "-v0")
         result = last_json(manage(env, "shell", "-c", RESULT))
         if inbox.count != options.subscribers:
             raise SystemExit(f"{inbox.count} of {options.subscribers} emails arrived")
@@ -160,7 +165,12 @@ def main():
         print(
             f"One worker, writing and delivering all: {seconds:.1f} s, "
             f"{inbox.count / seconds:.1f} emails a second; "
-            f"peak memory {peak_mb:.0f} MB."
+            f"{cpu_seconds:.1f} s of CPU ({inbox.count / cpu_seconds:.1f} emails "
+            f"a CPU second); peak memory {peak_mb:.0f} MB."
+        )
+        print(
+            f"Load average at the end {os.getloadavg()[0]:.1f}; "
+            f"the whole run {time.perf_counter() - started:.0f} s."
         )
     finally:
         smtp.stop()
