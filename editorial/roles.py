@@ -15,7 +15,8 @@ ALL = ("add", "change", "delete", "view")
 
 ROLES = {
     # Publishes anything and looks after pages, events and their registrations,
-    # announcements, contact messages, images, tags, redirects, comments.
+    # announcements, contact messages, images, tags, redirects, comments; previews
+    # the digest.
     "Editor": {
         "articles": {"article": (*ALL, "publish")},
         "pages": {"page": (*ALL, "publish")},
@@ -34,6 +35,8 @@ ROLES = {
         },
         "announcements": {"announcement": ALL},
         "contact": {"message": ("change", "delete", "view"), "topic": ALL},
+        # The digests and what was mailed, not the subscribers' addresses.
+        "subscriptions": {"digest": ("view",), "newitem": ("view",)},
         "wordpress": {"wordpressitem": ("view",)},
         "taggit": {"tag": ALL, "taggeditem": ALL},
         "redirects": {"redirect": ALL},

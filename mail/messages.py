@@ -1,17 +1,18 @@
 """The site's emails as its apps write them: one template, its subject first."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.template.loader import render_to_string
 
 from recoverysite.models import SiteSettings
 
 
-def site_email(to, template, context, headers=None):
+def site_email(to, template, context, headers=None, html_template=None):
     """
     An email to ``to`` from ``template``, whose first line is the subject. The
     template also knows the site's name, address and crisis notice, which
-    ``emails/footer.txt`` ends every email with.
+    ``emails/footer.txt`` ends every email with. ``html_template``, when given,
+    adds an HTML part made from the same context.
     """
     site = SiteSettings.load()
     context = {
@@ -21,10 +22,16 @@ def site_email(to, template, context, headers=None):
         **context,
     }
     subject, _, body = render_to_string(template, context).strip().partition("\n")
-    return EmailMessage(
+    message_class = EmailMultiAlternatives if html_template else EmailMessage
+    message = message_class(
         " ".join(subject.split())[:255],
         body.strip() + "\n",
         settings.DEFAULT_FROM_EMAIL,
         [to],
         headers=headers or {},
     )
+    if html_template:
+        message.attach_alternative(
+            render_to_string(html_template, context), "text/html"
+        )
+    return message

@@ -162,6 +162,7 @@ INSTALLED_APPS = [
     "wordpress",
     "announcements",
     "contact",
+    "subscriptions",
     "demo",
 ]
 
@@ -566,6 +567,18 @@ REGISTRATION_REMINDER_HOURS = os.environ.get("REGISTRATION_REMINDER_HOURS", "24,
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
 REGISTRATION_RATE_PER_IP = os.environ.get("REGISTRATION_RATE_PER_IP", "10/h")
 REGISTRATION_RATE_PER_EMAIL = os.environ.get("REGISTRATION_RATE_PER_EMAIL", "5/h")
+
+# ----- Email updates (subscriptions/, docs/operations.md#email-updates) -----
+# At most this many emails to subscribers are handed to the mail queue a minute,
+# within what the mail server or provider accepts.
+SUBSCRIPTIONS_EMAILS_PER_MINUTE = int(
+    os.environ.get("SUBSCRIPTIONS_EMAILS_PER_MINUTE", "120")
+)
+# The weekly digest goes on this weekday (0 = Monday) from this hour, site time.
+SUBSCRIPTIONS_DIGEST_WEEKDAY = int(os.environ.get("SUBSCRIPTIONS_DIGEST_WEEKDAY", "0"))
+SUBSCRIPTIONS_DIGEST_HOUR = int(os.environ.get("SUBSCRIPTIONS_DIGEST_HOUR", "9"))
+SUBSCRIPTIONS_RATE_PER_IP = os.environ.get("SUBSCRIPTIONS_RATE_PER_IP", "10/h")
+SUBSCRIPTIONS_RATE_PER_EMAIL = os.environ.get("SUBSCRIPTIONS_RATE_PER_EMAIL", "5/h")
 COMMENTS_RATE_PER_IP = os.environ.get("COMMENTS_RATE_PER_IP", "5/10m")
 COMMENTS_RATE_PER_EMAIL = os.environ.get("COMMENTS_RATE_PER_EMAIL", "5/10m")
 COMMENTS_MODERATOR_BATCH_MINUTES = 5

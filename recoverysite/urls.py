@@ -66,6 +66,7 @@ urlpatterns = [
     path("", include("registrations.urls")),
     path("", include("comments.urls")),
     path("", include("contact.urls")),
+    path("", include("subscriptions.urls")),
 ]
 
 if settings.SERVE_MEDIA:

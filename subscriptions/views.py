@@ -1,0 +1,173 @@
+from functools import wraps
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from operations.background import enqueue_after_commit
+from recoverysite.security import (
+    csrf_failure_for_signed_in,
+    is_cross_site,
+    seconds_to_wait,
+)
+from subscriptions import links, tasks
+from subscriptions.forms import ChoicesForm, SubscribeForm
+from subscriptions.models import Subscriber, subscribe
+
+
+def render_form_page(request, form, message="", status=200):
+    return render(
+        request,
+        "subscriptions/form_page.html",
+        {"form": form, "message": message},
+        status=status,
+    )
+
+
+def rate_limit_wait(request, email):
+    """Seconds until this address and this email may subscribe again, or 0."""
+    return seconds_to_wait(
+        request,
+        ("subscriptions-ip", "ip", settings.SUBSCRIPTIONS_RATE_PER_IP),
+        (
+            "subscriptions-email",
+            lambda group, request: email.lower(),
+            settings.SUBSCRIPTIONS_RATE_PER_EMAIL,
+        ),
+    )
+
+
+@csrf_exempt
+@require_POST
+def subscribe_view(request):
+    if refused := csrf_failure_for_signed_in(request):
+        return refused
+    form = SubscribeForm(data=request.POST)
+    if is_cross_site(request):
+        return render_form_page(
+            request,
+            form.with_fresh_security_fields(),
+            _(
+                "This form was sent from another website. If you filled it in, "
+                "check it below and send it from here."
+            ),
+            status=403,
+        )
+    is_valid = form.is_valid()
+    if form.security_failed():
+        return render_form_page(
+            request,
+            form.with_fresh_security_fields(),
+            _(
+                "This form was open for a long time, so for safety it needs to be "
+                "sent again. What you wrote is kept below: send it once more."
+            ),
+        )
+    if not is_valid:
+        return render_form_page(request, form)
+    if seconds := rate_limit_wait(request, form.cleaned_data["email"]):
+        response = render_form_page(
+            request,
+            form.with_fresh_security_fields(),
+            _(
+                "Several requests came from here in a short time. Please wait a "
+                "few minutes, then send the form again. What you wrote is kept "
+                "below."
+            ),
+            status=429,
+        )
+        response["Retry-After"] = str(seconds)
+        return response
+    if not form.honeypot_filled():
+        data = form.cleaned_data
+        with transaction.atomic():
+            subscriber, may_email = subscribe(
+                data["email"], data["topics"], data["frequency"]
+            )
+            if may_email:
+                enqueue_after_commit(tasks.send_confirmation, subscriber.pk)
+    # The same page whatever happened: nobody learns whether an address is known.
+    return redirect("subscriptions:received")
+
+
+def received(request):
+    return render(request, "subscriptions/received.html")
+
+
+def explains_invalid_links(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except links.InvalidLink:
+            return render(request, "subscriptions/invalid_link.html", status=404)
+
+    return never_cache(wrapped)
+
+
+@explains_invalid_links
+def confirm(request, token):
+    """A page with a button: a link checker's GET confirms nothing."""
+    subscriber = links.subscriber_from_token(token, "confirm")
+    if request.method == "POST":
+        if subscriber.status not in {
+            Subscriber.Status.BOUNCED,
+            Subscriber.Status.COMPLAINED,
+        }:
+            subscriber.set_status(Subscriber.Status.CONFIRMED)
+        return redirect(links.link(subscriber, "preferences") + "?confirmed=1")
+    return render(request, "subscriptions/confirm.html", {"subscriber": subscriber})
+
+
+@explains_invalid_links
+def preferences(request, token):
+    subscriber = links.subscriber_from_token(token, "preferences")
+    form = ChoicesForm(instance=subscriber)
+    saved = False
+    if request.method == "POST":
+        if "unsubscribe" in request.POST:
+            subscriber.set_status(Subscriber.Status.UNSUBSCRIBED)
+            return render(request, "subscriptions/unsubscribed.html")
+        form = ChoicesForm(request.POST, instance=subscriber)
+        if form.is_valid():
+            form.save()
+            if subscriber.status != Subscriber.Status.CONFIRMED:
+                # Holding the signed link shows the mailbox is theirs.
+                subscriber.set_status(Subscriber.Status.CONFIRMED)
+            saved = True
+    return render(
+        request,
+        "subscriptions/preferences.html",
+        {
+            "subscriber": subscriber,
+            "form": form,
+            "saved": saved,
+            "confirmed": request.GET.get("confirmed") == "1",
+        },
+    )
+
+
+@csrf_exempt
+@explains_invalid_links
+def unsubscribe(request, token):
+    """
+    The address in the List-Unsubscribe header. A mail program's one-click POST
+    (RFC 8058) unsubscribes with no page; a GET, from a person who opened the
+    address, asks first. The signed token is the proof, so no CSRF cookie.
+    """
+    subscriber = links.subscriber_from_token(token, "unsubscribe")
+    if request.method == "POST":
+        if subscriber.status in {
+            Subscriber.Status.CONFIRMED,
+            Subscriber.Status.PENDING,
+        }:
+            subscriber.set_status(Subscriber.Status.UNSUBSCRIBED)
+        if request.POST.get("List-Unsubscribe") == "One-Click":
+            return HttpResponse(_("Unsubscribed."), content_type="text/plain")
+        return render(request, "subscriptions/unsubscribed.html")
+    return render(request, "subscriptions/unsubscribe.html", {"subscriber": subscriber})
