@@ -372,9 +372,7 @@ if unknown := TWO_STEP_REQUIRED_FOR - {"superusers", "editors", "staff"}:
         "superusers, editors, staff (comma-separated)."
     )
 # The name authenticator apps show beside the account.
-OTP_TOTP_ISSUER = urlsplit(
-    os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-).hostname
+OTP_TOTP_ISSUER = urlsplit(os.environ.get("SITE_URL", "http://127.0.0.1:8000")).hostname
 
 # ---------------------------------------------------------------------------
 # Internationalisation
