@@ -201,9 +201,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Tells whether the session signed in with a two-step code (django-otp).
     "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     # Staff the site requires it of reach the admin only after the second step.
     "accounts.two_step.TwoStepRequiredMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     # Staff are signed out after STAFF_SESSION_IDLE_MINUTES without a request.
     "recoverysite.security.StaffSessionIdleMiddleware",
     # The admin's rich-text editor gets the CSP nonce for its import map.
