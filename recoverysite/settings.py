@@ -552,6 +552,8 @@ EVENTS_DEFAULT_TIMEZONE = os.environ.get("EVENTS_DEFAULT_TIMEZONE", TIME_ZONE)
 EVENTS_HAPPENING_NOW_MINUTES = int(os.environ.get("EVENTS_HAPPENING_NOW_MINUTES", "15"))
 # How far ahead a series' meetings exist as events; a daily job extends it.
 EVENTS_SERIES_HORIZON_DAYS = int(os.environ.get("EVENTS_SERIES_HORIZON_DAYS", "90"))
+# How many days a draft's share link opens it for someone without an account.
+SHARE_LINK_DAYS = int(os.environ.get("SHARE_LINK_DAYS", "7"))
 # What the site search covers, in the order of its tabs (search/sources.py).
 SEARCH_MODELS = ["articles.Article", "events.Event", "events.Presenter", "pages.Page"]
 TAGGIT_CASE_INSENSITIVE = True
