@@ -73,7 +73,8 @@ class Publishable(models.Model):
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     # Part of every share link of an unpublished item; a new key (or none)
-    # voids every link given out before.
+    # voids every link given out before. Left out of revisions, so restoring
+    # an earlier version never brings back a link that was stopped.
     share_key = models.CharField(
         _("share key"), max_length=32, blank=True, default="", editable=False
     )

@@ -22,7 +22,8 @@ PASSWORD = "a long passphrase"
 
 
 def code_of(device):
-    return TOTP(device.bin_key, device.step, device.t0, device.digits).token()
+    token = TOTP(device.bin_key, device.step, device.t0, device.digits).token()
+    return f"{token:06d}"
 
 
 def sign_in(client, username, code=""):

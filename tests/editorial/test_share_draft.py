@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from django.test import Client
+from reversion.models import Version
 
 from tests.editorial.conftest import change_url, form_data, messages_of
 from tests.factories import make_article, make_event, make_page
@@ -116,3 +117,17 @@ def test_a_published_item_shows_no_share_button_and_stays_cacheable(editor_clien
     assert 'name="_share_draft"' not in editor_client.get(change_url(article)).text
     Client().get(article.get_absolute_url())
     assert Client().get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_restoring_an_earlier_version_does_not_bring_back_a_stopped_link(
+    editor_client,
+):
+    article = make_article(status="draft")
+    share(editor_client, article)
+    path = link_path(article)
+    shared_version = Version.objects.get_for_object(article).first()
+    share(editor_client, article, "_stop_sharing")
+
+    shared_version.revision.revert()
+
+    assert Client().get(path).status_code == 404
