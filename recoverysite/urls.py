@@ -61,6 +61,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("registrations.urls")),
     path("", include("comments.urls")),
+    path("", include("contact.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -140,5 +140,6 @@ PUBLIC_PAGES = {
     "past event with recording": lambda site: site.past_event.get_absolute_url(),
     "presenter": lambda site: site.presenter.get_absolute_url(),
     "search results": lambda site: reverse("search:results") + "?q=hope",
+    "contact form": lambda site: reverse("contact:form"),
     "404": lambda site: "/no-such-page/",
 }
