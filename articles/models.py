@@ -39,7 +39,7 @@ class ArticleQuerySet(PublishableQuerySet):
         )
 
 
-@reversion.register(exclude=["search_vector"])
+@reversion.register(exclude=["search_vector", "share_key"])
 class Article(Searchable, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(

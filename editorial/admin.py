@@ -1,5 +1,7 @@
 import reversion
+from django.conf import settings
 from django.contrib import admin, messages
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +11,7 @@ from editorial.edit_conflicts import EditConflictAdmin
 from editorial.revisions import RevisionAdmin
 from editorial.writing_aids import publishing_warnings, writing_report
 from pagecache.tags import invalidate, tags_for_change
-from recoverysite.publishing import Status
+from recoverysite.publishing import Status, format_moment, share_link_lifetime
 from recoverysite.tags import TagField
 
 # The dashboard of drafts, scheduled items and waiting comments.
@@ -64,7 +66,7 @@ class PublishableAdmin(EditorialAdmin):
     list_filter = [PublicationStateFilter, "published_at"]
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish"]
-    readonly_fields = ["updated_at", "publication_state", "writing_aids"]
+    readonly_fields = ["updated_at", "publication_state", "writing_aids", "share_draft"]
     change_form_template = "admin/editorial/publishable_change_form.html"
     # One spelling per tag: Unicode-normalised, without hidden characters.
     formfield_overrides = {TaggableManager: {"form_class": TagField}}
@@ -107,7 +109,17 @@ class PublishableAdmin(EditorialAdmin):
                 ),
             },
         )
-        return [fieldsets[0], writing, *fieldsets[1:]]
+        sharing = (
+            _("Share draft"),
+            {
+                "fields": ["share_draft"],
+                "description": _(
+                    "A link for someone without an account (a presenter, a "
+                    "reviewer) to read this item before it is published."
+                ),
+            },
+        )
+        return [fieldsets[0], writing, *fieldsets[1:], sharing]
 
     # Roles: people without the publish permission write drafts only.
 
@@ -139,9 +151,30 @@ class PublishableAdmin(EditorialAdmin):
     def save_model(self, request, obj, form, change):
         if not self.has_publish_permission(request):
             obj.status = Status.DRAFT
+        if "_share_draft" in request.POST:
+            obj.start_sharing()
+        elif "_stop_sharing" in request.POST:
+            obj.stop_sharing()
         super().save_model(request, obj, form, change)
         for warning in self.get_publishing_warnings(obj):
             self.message_user(request, warning, messages.WARNING)
+
+    def response_change(self, request, obj):
+        if "_share_draft" in request.POST:
+            self.message_user(
+                request,
+                _("Saved. The share link is below, in “Share draft”."),
+                messages.SUCCESS,
+            )
+            return redirect(request.path)
+        if "_stop_sharing" in request.POST:
+            self.message_user(
+                request,
+                _("Saved. The share links given out no longer open this item."),
+                messages.SUCCESS,
+            )
+            return redirect(request.path)
+        return super().response_change(request, obj)
 
     def get_publishing_warnings(self, obj):
         return publishing_warnings(
@@ -153,6 +186,31 @@ class PublishableAdmin(EditorialAdmin):
         if obj is None or obj.pk is None:
             return _("Not saved yet")
         return obj.get_state_display()
+
+    @admin.display(description=_("share link"))
+    def share_draft(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Save the draft first, then share it from here.")
+        if not obj.share_key:
+            if obj.is_published():
+                return _("Published: anyone can read it at its address.")
+            return _(
+                "Not shared: only staff can read it. “Save and share draft” "
+                "below makes a link for someone without an account."
+            )
+        until = format_moment(timezone.now() + share_link_lifetime())
+        return format_html(
+            '<input type="url" class="vURLField share-link" readonly value="{}" '
+            'aria-label="{}"><div class="help">{}</div>',
+            f"{settings.SITE_URL}{obj.get_share_url()}",
+            _("Share link"),
+            _(
+                "Whoever has this link can read the item until %(date)s, or until "
+                "you press “Save and stop sharing”. Search engines do not list it "
+                "and no cache keeps it."
+            )
+            % {"date": until},
+        )
 
     @admin.display(description=_("length and reading ease"))
     def writing_aids(self, obj):

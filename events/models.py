@@ -237,7 +237,7 @@ class EventQuerySet(PublishableQuerySet):
         )
 
 
-@reversion.register(exclude=["search_vector"], follow=["event_presenters"])
+@reversion.register(exclude=["search_vector", "share_key"], follow=["event_presenters"])
 class Event(Searchable, Publishable):
     class Format(models.TextChoices):
         ONLINE = "online", _("Online")
@@ -744,7 +744,7 @@ def format_time_range(start, end):
     return f"{date(start)}, {start_time}–{time(end)}"
 
 
-@reversion.register()
+@reversion.register(exclude=["share_key"])
 class EventSeries(Publishable):
     """A meeting that repeats, e.g. a weekly group; each meeting is an ``Event``."""
 

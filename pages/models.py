@@ -25,7 +25,7 @@ class PageQuerySet(PublishableQuerySet):
         return self.published().filter(show_in_menu=True, parent=None)
 
 
-@reversion.register(exclude=["search_vector"])
+@reversion.register(exclude=["search_vector", "share_key"])
 class Page(Searchable, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(

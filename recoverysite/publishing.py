@@ -1,8 +1,12 @@
 """The publication rule shared by articles, pages and events."""
 
+import datetime
+import secrets
+
 from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django.contrib.redirects.models import Redirect
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import dateformat, timezone
@@ -84,6 +88,12 @@ class Publishable(models.Model):
         ),
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    # Part of every share link of an unpublished item; a new key (or none)
+    # voids every link given out before. Left out of revisions, so restoring
+    # an earlier version never brings back a link that was stopped.
+    share_key = models.CharField(
+        _("share key"), max_length=32, blank=True, default="", editable=False
+    )
 
     objects = PublishableQuerySet.as_manager()
 
@@ -136,6 +146,27 @@ class Publishable(models.Model):
             and self.unpublish_at <= (now or timezone.now())
         )
 
+    def start_sharing(self):
+        """Let share links open this item while it is unpublished."""
+        if not self.share_key:
+            self.share_key = secrets.token_urlsafe(16)
+
+    def stop_sharing(self):
+        """Every share link given out so far stops working."""
+        self.share_key = ""
+
+    def get_share_url(self):
+        """
+        The item's address with a signed share token, for someone without an
+        account; it works for ``SHARE_LINK_DAYS`` days, or until sharing stops.
+        """
+        if not self.share_key:
+            return None
+        token = signing.dumps(
+            [self._meta.label_lower, self.pk, self.share_key], salt=SHARE_SALT
+        )
+        return f"{self.get_absolute_url()}?{SHARE_PARAMETER}={token}"
+
     def get_state_display(self):
         """The state in words, e.g. “Scheduled for Tue 4 Mar, 9:00”."""
         if self.is_scheduled():
@@ -158,6 +189,34 @@ class Publishable(models.Model):
                 }
             return _("Published")
         return _("Draft")
+
+
+SHARE_PARAMETER = "share"
+SHARE_SALT = "recoverysite.publishing.share"
+
+
+def share_link_lifetime():
+    return datetime.timedelta(days=settings.SHARE_LINK_DAYS)
+
+
+def shared_item(request, model):
+    """
+    The condition for the item a valid share token in ``request`` opens, or
+    None: a token signed here, not older than ``SHARE_LINK_DAYS``, for this
+    model, with the item's share key as it is now.
+    """
+    token = request.GET.get(SHARE_PARAMETER)
+    if not token:
+        return None
+    try:
+        label, pk, key = signing.loads(
+            token, salt=SHARE_SALT, max_age=share_link_lifetime()
+        )
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if label != model._meta.label_lower or not key:
+        return None
+    return models.Q(pk=pk, share_key=key)
 
 
 def format_moment(moment):
@@ -193,7 +252,8 @@ class PreviewMixin:
     """
     For detail views: visitors see published items only; staff who may change the
     model also see drafts, scheduled and unpublished items, marked as a preview,
-    never cached and never indexed.
+    never cached and never indexed. So does anyone with a valid share link of
+    the item (``Publishable.get_share_url``).
     """
 
     def can_preview(self):
@@ -205,11 +265,18 @@ class PreviewMixin:
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        return queryset if self.can_preview() else queryset.published()
+        if self.can_preview():
+            return queryset
+        if (shared := shared_item(self.request, queryset.model)) is not None:
+            return queryset.filter(published_filter(timezone.now()) | shared)
+        return queryset.published()
 
     def get_context_data(self, **kwargs):
+        is_preview = not self.object.is_published()
         return super().get_context_data(
-            is_preview=not self.object.is_published(), **kwargs
+            is_preview=is_preview,
+            is_shared_preview=is_preview and not self.can_preview(),
+            **kwargs,
         )
 
     def render_to_response(self, context, **response_kwargs):

@@ -125,6 +125,9 @@ for proxy in TRUSTED_PROXIES:
 # ---------------------------------------------------------------------------
 
 INSTALLED_APPS = [
+    # Staff accounts come before the admin, whose base_site.html they extend
+    # with the link to two-step sign-in.
+    "accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -142,6 +145,9 @@ INSTALLED_APPS = [
     "reversion",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The project: settings, users, site settings, the publication rule, the
     # base templates. Then the features, each building only on those above it
     # (docs/architecture.md).
@@ -195,7 +201,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Tells whether the session signed in with a two-step code (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff the site requires it of reach the admin only after the second step.
+    "accounts.two_step.TwoStepRequiredMiddleware",
     # Staff are signed out after STAFF_SESSION_IDLE_MINUTES without a request.
     "recoverysite.security.StaffSessionIdleMiddleware",
     # The admin's rich-text editor gets the CSP nonce for its import map.
@@ -346,6 +356,25 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 # Staff are signed out after this long without a request; visitors who asked
 # the comment form to remember them are not affected (that is not a session).
 STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "60"))
+
+# The only sign-in is the admin's.
+LOGIN_URL = "admin:login"
+# A link to choose a new password works once, for this long.
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
+# Requests for a new password from one address, or for one email, before a pause.
+PASSWORD_RESET_RATE_PER_IP = os.environ.get("PASSWORD_RESET_RATE_PER_IP", "5/h")
+PASSWORD_RESET_RATE_PER_EMAIL = os.environ.get("PASSWORD_RESET_RATE_PER_EMAIL", "3/h")
+# Who must sign in in two steps (accounts/two_step.py): any of "superusers",
+# "editors" (the Editor role) and "staff" (everyone who signs in); empty: nobody
+# must, everyone may.
+TWO_STEP_REQUIRED_FOR = set(env_list("TWO_STEP_REQUIRED_FOR"))
+if unknown := TWO_STEP_REQUIRED_FOR - {"superusers", "editors", "staff"}:
+    raise ImproperlyConfigured(
+        f"TWO_STEP_REQUIRED_FOR: {', '.join(sorted(unknown))} is not one of "
+        "superusers, editors, staff (comma-separated)."
+    )
+# The name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = urlsplit(os.environ.get("SITE_URL", "http://127.0.0.1:8000")).hostname
 
 # ---------------------------------------------------------------------------
 # Internationalisation
@@ -525,6 +554,8 @@ EVENTS_DEFAULT_TIMEZONE = os.environ.get("EVENTS_DEFAULT_TIMEZONE", TIME_ZONE)
 EVENTS_HAPPENING_NOW_MINUTES = int(os.environ.get("EVENTS_HAPPENING_NOW_MINUTES", "15"))
 # How far ahead a series' meetings exist as events; a daily job extends it.
 EVENTS_SERIES_HORIZON_DAYS = int(os.environ.get("EVENTS_SERIES_HORIZON_DAYS", "90"))
+# How many days a draft's share link opens it for someone without an account.
+SHARE_LINK_DAYS = int(os.environ.get("SHARE_LINK_DAYS", "7"))
 # What the site search covers, in the order of its tabs (search/sources.py).
 SEARCH_MODELS = ["articles.Article", "events.Event", "events.Presenter", "pages.Page"]
 TAGGIT_CASE_INSENSITIVE = True

@@ -40,6 +40,8 @@ urlpatterns = [
         cache_tags("site", "articles", "events", "comment-counts")(HomeView.as_view()),
         name="home",
     ),
+    # Password reset and two-step sign-in first: the admin would answer 404.
+    path(settings.ADMIN_URL, include("accounts.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", health.alive, name="healthz"),
     path("readyz", health.ready, name="readyz"),

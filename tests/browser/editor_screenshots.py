@@ -242,6 +242,17 @@ def capture(base_url, content):
         page.goto(draft.get_absolute_url())
         shoot(page, "preview", [(".preview-banner", 1)])
 
+        # 4b. Sharing the draft with someone without an account.
+        page.goto(change_url(draft))
+        page.get_by_role("button", name="Save and share draft").click()
+        page.locator(".field-share_draft").scroll_into_view_if_needed()
+        shoot(
+            page,
+            "share-draft",
+            [(".field-share_draft .share-link", 1), (".share-row", 2)],
+        )
+        page.get_by_role("button", name="Save and stop sharing").click()
+
         # 5. Revisions: history, compare, restore.
         history = f"/admin/articles/article/{seed.pk}/history/"
         page.goto(history)
@@ -312,6 +323,27 @@ def capture(base_url, content):
             moderator,
             "roles-moderator",
             [(".dashboard-comments h2", 1), ("#content-main .app-comments", 2)],
+        )
+        # 8. Two-step sign-in: setting up the app, and the sign-in asking for it.
+        page.goto("/admin/two-step/")
+        shoot(
+            page,
+            "two-step-setup",
+            [
+                (".two-step-qr", 1),
+                (".two-step-secret", 2),
+                (".field-code", 3),
+            ],
+            full_page=True,
+        )
+        signed_out = browser.new_context(
+            base_url=base_url, viewport=VIEWPORT, color_scheme="light"
+        ).new_page()
+        signed_out.goto("/admin/login/")
+        shoot(
+            signed_out,
+            "sign-in",
+            [("#id_otp_token", 1), (".password-reset-link a", 2)],
         )
         browser.close()
 
