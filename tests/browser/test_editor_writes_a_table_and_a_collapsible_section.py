@@ -15,7 +15,8 @@ def test_editor_adds_a_table_with_a_header_row_and_an_open_collapsible_section(
     sign_in(page, make_editor(), live_server.url)
     page.goto(reverse("admin:articles_article_change", args=[article.pk]))
     field = page.locator(".field-body")
-    field.locator(".ProseMirror[contenteditable=true]").focus()
+    writing = field.locator(".ProseMirror[contenteditable=true]")
+    writing.focus()
     page.keyboard.press("Control+End")
 
     field.get_by_role("button", name="Insert table").click()
@@ -24,11 +25,13 @@ def test_editor_adds_a_table_with_a_header_row_and_an_open_collapsible_section(
     dialog.get_by_label("Columns").fill("2")
     dialog.get_by_label("Include header row").select_option("Yes")
     dialog.get_by_role("button", name="Insert Table").click()
-    for text in ["Day", "Room", "Monday", "2"]:
-        page.keyboard.type(text)
+    # Tab goes to the next cell (and, from the last one, adds a row).
+    page.keyboard.type("Day")
+    for cell in ["Room", "Monday", "2"]:
         page.keyboard.press("Tab")
+        page.keyboard.type(cell)
 
-    field.get_by_text("Start.").click()
+    writing.get_by_text("Start.").click()
     page.keyboard.press("End")
     field.get_by_role("button", name="Collapsible section").click()
     section = field.locator(".prose-details")
@@ -38,9 +41,10 @@ def test_editor_adds_a_table_with_a_header_row_and_an_open_collapsible_section(
     page.keyboard.type("Content warning")
     section.locator(".prose-details__content p").last.click()
     page.keyboard.type("What the author hid.")
-    switch = section.get_by_role("button", name="Shown closed on the page")
-    switch.click()
-    expect(switch).to_have_text("Shown open on the page")
+    section.get_by_role("button", name="Shown closed on the page").click()
+    expect(section.locator(".prose-details__toggle")).to_have_text(
+        "Shown open on the page"
+    )
     page.get_by_role("button", name="Save and continue editing").click()
 
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
