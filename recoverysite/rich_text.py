@@ -54,8 +54,14 @@ EXTENSIONS = {
     # pictures shown as a gallery grid. (Columns have classes of their own.)
     "NodeClass": {
         "cssClasses": {
-            "link": [{"className": "button", "title": _lazy("Button")}],
-            "bulletList": [{"className": "gallery", "title": _lazy("Gallery")}],
+            "link": {
+                "title": _lazy("Link"),
+                "cssClasses": [{"className": "button", "title": _lazy("Button")}],
+            },
+            "bulletList": {
+                "title": _lazy("List"),
+                "cssClasses": [{"className": "gallery", "title": _lazy("Gallery")}],
+            },
         }
     },
 }
@@ -138,12 +144,10 @@ def allow_list():
     config["attributes"].pop("figure", None)
     # Classes only from this list, each styled by the site: buttons and
     # galleries (NodeClass above) and columns of text side by side.
+    styles = EXTENSIONS["NodeClass"]["cssClasses"]
     allowed_classes = {
-        tag: {c["className"] for c in classes}
-        for tag, classes in (
-            ("a", EXTENSIONS["NodeClass"]["cssClasses"]["link"]),
-            ("ul", EXTENSIONS["NodeClass"]["cssClasses"]["bulletList"]),
-        )
+        tag: {style["className"] for style in styles[node]["cssClasses"]}
+        for tag, node in (("a", "link"), ("ul", "bulletList"))
     } | {"div": {"columns", "column"}}
     for tag in allowed_classes:
         config["attributes"].get(tag, set()).discard("class")
