@@ -1,4 +1,4 @@
-"""An editor makes a table and a collapsible section with the editor's toolbar."""
+"""An editor makes tables, collapsible sections and countdowns with the toolbar."""
 
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -57,3 +57,25 @@ def test_editor_adds_a_table_with_a_header_row_and_an_open_collapsible_section(
         "<table><thead><tr><th>Day</th><th>Room</th></tr></thead>"
         "<tbody><tr><td>Monday</td><td>2</td></tr></tbody></table>"
     ) in body
+
+
+def test_editor_makes_a_numbered_list_count_down_from_five(page, live_server):
+    article = make_article(
+        title="Countdown", body="<ol><li>Five</li><li>Four</li></ol>"
+    )
+    sign_in(page, make_editor(), live_server.url)
+    page.goto(reverse("admin:articles_article_change", args=[article.pk]))
+    field = page.locator(".field-body")
+
+    field.locator("[contenteditable=true]").get_by_text("Five").click()
+    field.get_by_role("button", name="List properties").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Start at").fill("5")
+    dialog.get_by_label("Count down").check()
+    dialog.get_by_role("button", name="Update").click()
+    page.get_by_role("button", name="Save and continue editing").click()
+
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert Article.objects.get(pk=article.pk).body == (
+        '<ol reversed="" start="5"><li>Five</li><li>Four</li></ol>'
+    )

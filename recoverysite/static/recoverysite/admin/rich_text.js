@@ -16,6 +16,7 @@ import {
   OrderedList as BaseOrderedList,
   Subscript as BaseSubscript,
   Superscript as BaseSuperscript,
+  updateAttrsDialog,
 } from "django-prose-editor/editor"
 
 // How the editor draws these structures, beside this module.
@@ -64,6 +65,68 @@ export const OrderedList = BaseOrderedList.extend({
     }
   },
 
+  addOptions() {
+    const parent = this.parent?.() ?? {}
+    // Bullets are a bulleted list's job; a page shows no bullets on an <ol>.
+    return {
+      ...parent,
+      listTypes: parent.listTypes.filter(({ type }) => type !== "disc"),
+    }
+  },
+
+  addCommands() {
+    return {
+      ...this.parent?.(),
+      // The package's list properties, with "Count down" besides.
+      updateListAttributes:
+        () =>
+        ({ editor, state }) => {
+          const list = closestOrderedList(state)
+          if (!list) return false
+          const types = this.options.listTypes
+          const current =
+            types.find(({ type }) => type === list.node.attrs.type) ?? types[0]
+          updateAttrsDialog(
+            {
+              start: {
+                type: "number",
+                title: gettext("Start at"),
+                format: "number",
+                min: "1",
+              },
+              listType: {
+                title: gettext("List type"),
+                enum: types.map(({ label }) => label),
+              },
+              reversed: { type: "boolean", title: gettext("Count down") },
+            },
+            { title: gettext("List properties"), submitText: gettext("Update") },
+          )(editor, {
+            start: String(list.node.attrs.start),
+            listType: current.label,
+            reversed: list.node.attrs.reversed,
+          }).then((attrs) => {
+            if (!attrs) return
+            const chosen = types.find(({ label }) => label === attrs.listType)
+            editor
+              .chain()
+              .focus()
+              .command(({ tr }) => {
+                tr.setNodeMarkup(list.pos, undefined, {
+                  ...list.node.attrs,
+                  start: Number.parseInt(attrs.start, 10) || 1,
+                  type: (chosen ?? types[0]).type,
+                  reversed: attrs.reversed,
+                })
+                return true
+              })
+              .run()
+          })
+          return true
+        },
+    }
+  },
+
   addNodeView() {
     return ({ node, HTMLAttributes }) => {
       const dom = document.createElement("ol")
@@ -75,6 +138,16 @@ export const OrderedList = BaseOrderedList.extend({
     }
   },
 })
+
+const closestOrderedList = ({ selection: { $from } }) => {
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth)
+    if (node.type.name === "orderedList") {
+      return { node, pos: $from.before(depth) }
+    }
+  }
+  return null
+}
 
 // A footnote's number is a link inside a superscript (<sup><a>), as the
 // import writes it: superscript and subscript wrap links, not the other way.
