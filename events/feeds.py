@@ -232,6 +232,8 @@ class EventFeed(Feed):
 
     def item_description(self, item):
         text = f"{item.when}. {item.summary}"
+        if item.content_note:
+            text += " " + _("Content note: %(note)s") % {"note": item.content_note}
         if item.has_ended and item.recording_url:
             text += " " + _("The recording is on the event page.")
         return text

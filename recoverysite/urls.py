@@ -4,12 +4,12 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from articles.sitemaps import ArticleSitemap, TagSitemap
+from articles.sitemaps import ArticleSitemap
 from events.sitemaps import EventSectionSitemap, EventSitemap, PresenterSitemap
 from images.views import serve_media
 from operations import health
 from pagecache.tags import cache_tags
-from pages.sitemaps import PageSitemap, SectionSitemap
+from pages.sitemaps import PageSitemap, SectionSitemap, TagSitemap
 from pages.views import HomeView
 
 handler400 = "recoverysite.error_pages.bad_request"
@@ -59,6 +59,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("registrations.urls")),
     path("", include("comments.urls")),
+    path("", include("contact.urls")),
 ]
 
 if settings.SERVE_MEDIA:
