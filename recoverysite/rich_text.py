@@ -9,16 +9,20 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django_prose_editor.config import allowlist_from_extensions, expand_extensions
 
 EXTENSIONS = {
     "Bold": True,
     "Italic": True,
-    # Footnote numbers.
+    # Footnote numbers: <sup><a href="#fn-…" id="fnref-…">1</a></sup>, and
+    # the notes they link to, <li id="fn-…">.
     "Superscript": True,
     "Subscript": True,
+    "FootnoteIds": True,
     "Heading": {"levels": [2, 3, 4]},
     "BulletList": True,
+    # With start, reversed and letters or roman numbers.
     "OrderedList": True,
     "ListItem": True,
     "Blockquote": True,
@@ -30,13 +34,36 @@ EXTENSIONS = {
     "Figure": {"pickerUrl": reverse_lazy("admin:images_image_picker")},
     "Image": True,
     "Caption": True,
-    # Tables, code and preformatted text, as imported sites and editors write them.
+    # Pictures inside a line of text, a list item or a table cell.
+    "InlineImage": True,
+    # Tables, code and preformatted text (with bold, italics and links),
+    # collapsible sections and columns, as imported sites and editors write them.
     "Table": True,
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
     "Code": True,
     "CodeBlock": True,
+    "Details": True,
+    "DetailsSummary": True,
+    "Columns": True,
+    "Column": True,
+    "Division": True,
+    # The only classes rich text carries, each styled by the site, chosen in
+    # the toolbar's "Block style" menu: a link shown as a button and a list of
+    # pictures shown as a gallery grid. (Columns have classes of their own.)
+    "NodeClass": {
+        "cssClasses": {
+            "link": {
+                "title": _lazy("Link"),
+                "cssClasses": [{"className": "button", "title": _lazy("Button")}],
+            },
+            "bulletList": {
+                "title": _lazy("List"),
+                "cssClasses": [{"className": "gallery", "title": _lazy("Gallery")}],
+            },
+        }
+    },
 }
 
 # <img> tags as nh3 writes them: every attribute value double-quoted.
@@ -51,12 +78,28 @@ SAFE_PATH = re.compile(r"[A-Za-z0-9_./-]+")
 FOOTNOTE_ID = re.compile(r"fn(?:ref)?-[A-Za-z0-9-]+")
 # The editor always holds one block, so an emptied field arrives as "<p></p>".
 EMPTY_BLOCK = re.compile(r"<(\w+)></\1>")
+# The editor keeps room to type after a table, section or columns that ends the
+# text: an empty paragraph no reader sees.
+TRAILING_EMPTY_PARAGRAPHS = re.compile(r"(?:<p></p>)+$")
 # The editor wraps the text of every list item and table cell in a paragraph;
 # one paragraph alone says nothing more than its text, so it is unwrapped and
 # the same content is stored the same way whether it was typed or imported.
 LONE_PARAGRAPH = re.compile(
     r"<(li|td|th)((?:\s[^>]*)?)><p>((?:(?!</?p[\s>]).)*)</p></\1>", re.S
 )
+
+# The editor's tables have one body of rows; the header rows at their top (all
+# header cells) belong in <thead>, as the import writes them, for screen
+# readers and the site's styles. The cells hold no table or row of their own.
+HEADER_CELL = r"<th(?:\s[^>]*)?>(?:(?!</?(?:table|tr|th|td)[\s>]).)*</th>"
+HEADER_ROWS = re.compile(
+    rf"<table((?:\s[^>]*)?)><tbody>((?:<tr>(?:{HEADER_CELL})+</tr>)+)", re.S
+)
+
+
+def header_rows_in_thead(html):
+    html = HEADER_ROWS.sub(r"<table\1><thead>\2</thead><tbody>", html)
+    return html.replace("</thead><tbody></tbody>", "</thead>")
 
 
 def local_media_path(src):
@@ -99,21 +142,16 @@ def allow_list():
     # needs no class of its own.
     config["attributes"]["img"] = {"src", "alt", "data-file"}
     config["attributes"].pop("figure", None)
-    # A reversed list counts down: without the attribute its numbers say the
-    # opposite of what the author wrote. Collapsed sections keep what the author
-    # hid (content warnings) hidden until a reader opens them.
-    config["attributes"]["ol"] = {*config["attributes"].get("ol", ()), "reversed"}
-    config["tags"] = {*config["tags"], "details", "summary"}
-    config["attributes"]["details"] = {"open"}
-    config["attributes"]["a"] = {*config["attributes"]["a"], "id"}
-    config["attributes"]["li"] = {*config["attributes"].get("li", ()), "id"}
-    # The only classes rich text carries, each styled by the site: a link shown
-    # as a button, a list of pictures shown as a gallery grid, and columns of
-    # text side by side (all three from imported blocks).
-    config.setdefault("allowed_classes", {}).update(
-        a={"button"}, ul={"gallery"}, div={"columns", "column"}
-    )
-    config["tags"] = {*config["tags"], "div"}
+    # Classes only from this list, each styled by the site: buttons and
+    # galleries (NodeClass above) and columns of text side by side.
+    styles = EXTENSIONS["NodeClass"]["cssClasses"]
+    allowed_classes = {
+        tag: {style["className"] for style in styles[node]["cssClasses"]}
+        for tag, node in (("a", "link"), ("ul", "bulletList"))
+    } | {"div": {"columns", "column"}}
+    for tag in allowed_classes:
+        config["attributes"].get(tag, set()).discard("class")
+    config["allowed_classes"] = allowed_classes
     return config
 
 
@@ -132,6 +170,8 @@ def sanitize_html(html):
     cleaned = IMG_TAG.sub(drop_image_without_source, cleaned)
     cleaned = EMPTY_FIGURE.sub("", cleaned)
     cleaned = LONE_PARAGRAPH.sub(r"<\1\2>\3</\1>", cleaned)
+    cleaned = header_rows_in_thead(cleaned)
+    cleaned = TRAILING_EMPTY_PARAGRAPHS.sub("", cleaned)
     return "" if EMPTY_BLOCK.fullmatch(cleaned) else cleaned
 
 

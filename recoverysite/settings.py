@@ -16,6 +16,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -170,6 +172,29 @@ INSTALLED_APPS = [
     "contact",
     "subscriptions",
     "demo",
+]
+
+# The rich-text editor's own extensions (recoverysite/static/recoverysite/admin/
+# rich_text.js) and the HTML each may write, for the sanitiser's allow-list.
+# Named like one of django-prose-editor's own, an extension takes its place.
+# Which of them a text uses, and the classes allowed: recoverysite/rich_text.py.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("recoverysite/admin/rich_text.js")],
+        "extensions": {
+            "CodeBlock": html_tags(["pre", "code"]),
+            "OrderedList": html_tags(["ol"], {"ol": ["start", "type", "reversed"]}),
+            "Superscript": html_tags(["sup"]),
+            "Subscript": html_tags(["sub"]),
+            "FootnoteIds": html_tags([], {"a": ["id"], "li": ["id"]}),
+            "InlineImage": html_tags(["img"], {"img": ["src", "alt", "data-file"]}),
+            "Details": html_tags(["details"], {"details": ["open"]}),
+            "DetailsSummary": html_tags(["summary"]),
+            "Columns": html_tags(["div"]),
+            "Column": html_tags(["div"]),
+            "Division": html_tags(["div"]),
+        },
+    }
 ]
 
 # Each hand-written middleware does one job, said on its line.

@@ -558,6 +558,9 @@ class Converter:
                 }
                 if "reversed" in node.attrs:
                     attrs["reversed"] = ""
+            if tag == "ul" and "gallery" in node.attrs.get("class", "").split():
+                # [gallery] writes its list with the class before it is cleaned.
+                attrs = {"class": "gallery"}
             return [Node(tag, attrs, children)]
         return children  # span, font, code, sup, …: their text stays
 

@@ -147,8 +147,8 @@ def test_the_old_caption_attribute_form_works(convert):
 
 def test_a_gallery_lists_its_pictures(convert):
     assert convert("[gallery]", post_id=10).html == (
-        '<ul><li><a href="/media/wordpress/2024/01/photo.jpg">Image: A calm lake</a>'
-        "</li></ul>"
+        '<ul class="gallery"><li><a href="/media/wordpress/2024/01/photo.jpg">'
+        "Image: A calm lake</a></li></ul>"
     )
     assert (
         convert('[gallery ids="50,99"]').html == convert("[gallery]", post_id=10).html
