@@ -4,6 +4,6 @@ from contact import views
 
 app_name = "contact"
 urlpatterns = [
-    path("contact/", views.contact_view, name="form"),
+    path("contact/", views.ContactView.as_view(), name="form"),
     path("contact/sent/", views.sent, name="sent"),
 ]

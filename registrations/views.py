@@ -3,19 +3,14 @@ from functools import wraps
 from django.conf import settings
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
 
 from events.models import Event
 from operations.background import enqueue_after_commit
-from recoverysite.security import (
-    csrf_failure_for_signed_in,
-    is_cross_site,
-    seconds_to_wait,
-)
+from recoverysite.public_forms import PublicFormView
 from registrations import links, tasks
 from registrations.forms import RegistrationForm
 from registrations.models import cancel, register
@@ -33,75 +28,38 @@ def registrable_event(slug):
     return event
 
 
-def render_form_page(request, form, message="", status=200):
-    return render(
-        request,
-        "registrations/form_page.html",
-        {"form": form, "event": form.event, "message": message},
-        status=status,
+class RegisterView(PublicFormView):
+    form_class = RegistrationForm
+    template_name = "registrations/form_page.html"
+    rate_limited_message = _(
+        "Several registrations came from here in a short time. Please wait a few "
+        "minutes, then send the form again. What you wrote is kept below."
     )
 
-
-def rate_limit_wait(request, email):
-    """Seconds until this address and this email may register again, or 0."""
-    return seconds_to_wait(
-        request,
-        ("registrations-ip", "ip", settings.REGISTRATION_RATE_PER_IP),
-        (
-            "registrations-email",
-            lambda group, request: email.lower(),
-            settings.REGISTRATION_RATE_PER_EMAIL,
-        ),
-    )
-
-
-@csrf_exempt
-@require_POST
-def register_view(request, slug):
-    if refused := csrf_failure_for_signed_in(request):
-        return refused
-    event = registrable_event(slug)
-    form = RegistrationForm(event, data=request.POST)
-    if is_cross_site(request):
-        return render_form_page(
-            request,
-            form.with_fresh_security_fields(),
-            _(
-                "This form was sent from another website. If you filled it in, "
-                "check it below and send it from here."
-            ),
-            status=403,
+    def get_form(self):
+        return self.form_class(
+            registrable_event(self.kwargs["slug"]), data=self.request.POST
         )
-    is_valid = form.is_valid()
-    if form.security_failed():
-        return render_form_page(
-            request,
-            form.with_fresh_security_fields(),
-            _(
-                "This form was open for a long time, so for safety it needs to be "
-                "sent again. What you wrote is kept below: send it once more."
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(event=kwargs["form"].event, **kwargs)
+
+    def rate_limits(self, form):
+        email = form.cleaned_data["email"].lower()
+        return (
+            ("registrations-ip", "ip", settings.REGISTRATION_RATE_PER_IP),
+            (
+                "registrations-email",
+                lambda group, request: email,
+                settings.REGISTRATION_RATE_PER_EMAIL,
             ),
         )
-    if not is_valid:
-        return render_form_page(request, form)
-    if seconds := rate_limit_wait(request, form.cleaned_data["email"]):
-        response = render_form_page(
-            request,
-            form.with_fresh_security_fields(),
-            _(
-                "Several registrations came from here in a short time. Please wait "
-                "a few minutes, then send the form again. What you wrote is kept "
-                "below."
-            ),
-            status=429,
-        )
-        response["Retry-After"] = str(seconds)
-        return response
-    if not form.honeypot_filled():
+
+    def form_valid(self, form):
         data = form.cleaned_data
         with transaction.atomic():
             registration, _created = register(
-                event,
+                form.event,
                 email=data["email"],
                 name=data["name"],
                 time_zone=data["time_zone"],
@@ -111,7 +69,9 @@ def register_view(request, slug):
             # Registering again sends the email again, and the page says the
             # same: nobody learns whether an address was registered.
             enqueue_after_commit(tasks.registered, registration.pk)
-    return redirect("registrations:received", slug=event.slug)
+
+    def get_success_url(self):
+        return reverse("registrations:received", kwargs={"slug": self.kwargs["slug"]})
 
 
 def received(request, slug):

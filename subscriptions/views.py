@@ -4,86 +4,34 @@ from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
 
 from operations.background import enqueue_after_commit
-from recoverysite.security import (
-    csrf_failure_for_signed_in,
-    is_cross_site,
-    seconds_to_wait,
-)
+from recoverysite.public_forms import PublicFormView
 from subscriptions import links, tasks
 from subscriptions.forms import ChoicesForm, SubscribeForm
 from subscriptions.models import Subscriber, subscribe
 
 
-def render_form_page(request, form, message="", status=200):
-    return render(
-        request,
-        "subscriptions/form_page.html",
-        {"form": form, "message": message},
-        status=status,
-    )
+class SubscribeView(PublicFormView):
+    form_class = SubscribeForm
+    template_name = "subscriptions/form_page.html"
 
-
-def rate_limit_wait(request, email):
-    """Seconds until this address and this email may subscribe again, or 0."""
-    return seconds_to_wait(
-        request,
-        ("subscriptions-ip", "ip", settings.SUBSCRIPTIONS_RATE_PER_IP),
-        (
-            "subscriptions-email",
-            lambda group, request: email.lower(),
-            settings.SUBSCRIPTIONS_RATE_PER_EMAIL,
-        ),
-    )
-
-
-@csrf_exempt
-@require_POST
-def subscribe_view(request):
-    if refused := csrf_failure_for_signed_in(request):
-        return refused
-    form = SubscribeForm(data=request.POST)
-    if is_cross_site(request):
-        return render_form_page(
-            request,
-            form.with_fresh_security_fields(),
-            _(
-                "This form was sent from another website. If you filled it in, "
-                "check it below and send it from here."
-            ),
-            status=403,
-        )
-    is_valid = form.is_valid()
-    if form.security_failed():
-        return render_form_page(
-            request,
-            form.with_fresh_security_fields(),
-            _(
-                "This form was open for a long time, so for safety it needs to be "
-                "sent again. What you wrote is kept below: send it once more."
+    def rate_limits(self, form):
+        email = form.cleaned_data["email"].lower()
+        return (
+            ("subscriptions-ip", "ip", settings.SUBSCRIPTIONS_RATE_PER_IP),
+            (
+                "subscriptions-email",
+                lambda group, request: email,
+                settings.SUBSCRIPTIONS_RATE_PER_EMAIL,
             ),
         )
-    if not is_valid:
-        return render_form_page(request, form)
-    if seconds := rate_limit_wait(request, form.cleaned_data["email"]):
-        response = render_form_page(
-            request,
-            form.with_fresh_security_fields(),
-            _(
-                "Several requests came from here in a short time. Please wait a "
-                "few minutes, then send the form again. What you wrote is kept "
-                "below."
-            ),
-            status=429,
-        )
-        response["Retry-After"] = str(seconds)
-        return response
-    if not form.honeypot_filled():
+
+    def form_valid(self, form):
         data = form.cleaned_data
         with transaction.atomic():
             subscriber, may_email = subscribe(
@@ -91,8 +39,10 @@ def subscribe_view(request):
             )
             if may_email:
                 enqueue_after_commit(tasks.send_confirmation, subscriber.pk)
-    # The same page whatever happened: nobody learns whether an address is known.
-    return redirect("subscriptions:received")
+
+    def get_success_url(self):
+        # The same page whatever happened: nobody learns whether an address is known.
+        return reverse("subscriptions:received")
 
 
 def received(request):
