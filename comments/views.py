@@ -5,7 +5,7 @@ from functools import wraps
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -121,9 +121,6 @@ def post_comment(request):
         response["Retry-After"] = str(seconds)
         return response
     comment = form.build_comment(request)
-    duplicate = find_duplicate(comment)
-    if duplicate:
-        return redirect(links.link(duplicate, "received"))
     if form.honeypot_filled():
         verdict_status, reasons, care = CommentStatus.SPAM, ["honeypot"], False
     else:
@@ -135,6 +132,9 @@ def post_comment(request):
     comment.hold_reasons = "; ".join(reasons)[:255]
     comment.care_hold = care
     with transaction.atomic():
+        wait_for_other_posts_on(target)
+        if duplicate := find_duplicate(comment):
+            return redirect(links.link(duplicate, "received"))
         comment.save()
         if comment.status != CommentStatus.SPAM:
             enqueue_after_commit(tasks.comment_received, comment.pk)
@@ -168,6 +168,25 @@ def rate_limit_wait(request, email):
             settings.COMMENTS_RATE_PER_EMAIL,
         ),
     )
+
+
+def wait_for_other_posts_on(target):
+    """
+    Within a transaction, the posts of comments on ``target`` go one at a time
+    from here to the end of the transaction. Two posts of one comment at once (a
+    double click) then never both look for a copy before either is stored: the
+    second waits for the first to commit, finds its comment and lands on it. A
+    locked row of the page does it on PostgreSQL and MariaDB; SQLite's
+    transactions take the write lock when they begin (settings.py), which already
+    puts them one after the other.
+    """
+    if connection.features.has_select_for_update:
+        list(
+            type(target)
+            ._base_manager.select_for_update()
+            .filter(pk=target.pk)
+            .values_list("pk", flat=True)
+        )
 
 
 def find_duplicate(comment):

@@ -8,6 +8,8 @@ import os
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -84,3 +86,28 @@ def start(database_url, *args, **variables):
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+def serve(database_url, port, **variables):
+    """
+    The site served by gunicorn with ``gunicorn.conf.py``, as in production, on
+    ``port``; returns the server's process once it answers.
+    """
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "recoverysite.wsgi"],
+        cwd=ROOT,
+        env=site_environment(
+            database_url, GUNICORN_BIND=f"127.0.0.1:{port}", **variables
+        ),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=30)
+            return server
+        # Refused until gunicorn listens, slow while its workers start.
+        except OSError:
+            time.sleep(0.1)
+    server.terminate()
+    raise AssertionError("the site did not start")
