@@ -46,8 +46,11 @@ def first_match(phrases, *texts):
     return next((phrase for phrase in phrases if phrase in haystack), None)
 
 
-def moderate(comment, policy, *, seconds_to_write, user=None):
-    """Decide whether a new comment is published, held or spam, and why."""
+def moderate(comment, policy, *, seconds_to_write, user=None, rate_limit_counted=True):
+    """
+    Decide whether a new comment is published, held or spam, and why.
+    ``rate_limit_counted`` is False when the rate limits' cache was unreachable.
+    """
     verdict = Verdict()
     fields = (
         comment.user_name,
@@ -67,6 +70,15 @@ def moderate(comment, policy, *, seconds_to_write, user=None):
         return verdict
     if user is not None and user.is_staff:
         return verdict
+    if not rate_limit_counted:
+        # A flood would go unnoticed: a moderator sees each comment meanwhile,
+        # and nobody is turned away for the site's own fault.
+        logger.warning(
+            "The rate limits' cache is unreachable: holding a comment from %s "
+            "for a moderator",
+            comment.ip_address,
+        )
+        verdict.hold("rate limits unavailable")
     if match := first_match(policy.lines(policy.moderation_keys), *fields):
         verdict.hold(f"keyword: {match}")
     links = count_links(comment.comment)

@@ -20,6 +20,7 @@ from comments.models import Comment, CommentStatus, EmailAddress, ModerationPoli
 from comments.moderation import comments_are_open, moderate
 from operations.background import enqueue_after_commit
 from recoverysite.security import (
+    count_against_limits,
     csrf_failure_for_signed_in,
     is_cross_site,
     seconds_to_wait,
@@ -108,7 +109,8 @@ def post_comment(request):
     if not is_valid:
         # The form's own summary names each field in error.
         return render_form_page(request, form)
-    if seconds := rate_limit_wait(request, form.cleaned_data["email"]):
+    rate_limit = count_rate_limits(request, form.cleaned_data["email"])
+    if seconds := rate_limit.wait:
         response = render_form_page(
             request,
             form.with_fresh_security_fields(),
@@ -125,7 +127,11 @@ def post_comment(request):
         verdict_status, reasons, care = CommentStatus.SPAM, ["honeypot"], False
     else:
         verdict = moderate(
-            comment, policy, seconds_to_write=form.seconds_to_write(), user=request.user
+            comment,
+            policy,
+            seconds_to_write=form.seconds_to_write(),
+            user=request.user,
+            rate_limit_counted=rate_limit.counted,
         )
         verdict_status, reasons, care = verdict.status, verdict.reasons, verdict.care
     comment.status = verdict_status
@@ -157,9 +163,9 @@ def post_comment(request):
     return response
 
 
-def rate_limit_wait(request, email):
-    """Seconds until this address and this email may post again, or 0."""
-    return seconds_to_wait(
+def count_rate_limits(request, email):
+    """This post counted against the limits of its address and of its email."""
+    return count_against_limits(
         request,
         ("comments-ip", "ip", settings.COMMENTS_RATE_PER_IP),
         (
