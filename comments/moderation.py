@@ -46,9 +46,20 @@ def first_match(phrases, *texts):
     return next((phrase for phrase in phrases if phrase in haystack), None)
 
 
-def moderate(comment, policy, *, seconds_to_write, user=None, rate_limit_counted=True):
+def moderate(
+    comment,
+    policy,
+    *,
+    seconds_to_write,
+    writing_time_measured=True,
+    user=None,
+    rate_limit_counted=True,
+):
     """
     Decide whether a new comment is published, held or spam, and why.
+    ``seconds_to_write`` is how long the writing surely took, which is all that
+    is known when ``writing_time_measured`` is False (a page maybe from a cache,
+    without the script that says when the writing started).
     ``rate_limit_counted`` is False when the rate limits' cache was unreachable.
     """
     verdict = Verdict()
@@ -85,7 +96,11 @@ def moderate(comment, policy, *, seconds_to_write, user=None, rate_limit_counted
     if policy.max_links and links >= policy.max_links:
         verdict.hold(f"{links} links")
     if seconds_to_write < policy.min_seconds_to_write:
-        verdict.hold(f"written in {seconds_to_write:.0f} s")
+        verdict.hold(
+            f"written in {seconds_to_write:.0f} s"
+            if writing_time_measured
+            else "sent soon after a page that may have come from the cache"
+        )
     if policy.hold_first_comments and not is_returning_commenter(comment.user_email):
         verdict.hold("first comment")
     if settings.AKISMET_API_KEY:

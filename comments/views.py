@@ -6,16 +6,17 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from comments import links, tasks
-from comments.forms import CommentForm, ReportForm
+from comments.forms import CommentForm, ReportForm, writing_started_token
 from comments.models import Comment, CommentStatus, EmailAddress, ModerationPolicy
 from comments.moderation import comments_are_open, moderate
 from operations.background import enqueue_after_commit
@@ -130,6 +131,7 @@ def post_comment(request):
             comment,
             policy,
             seconds_to_write=form.seconds_to_write(),
+            writing_time_measured=form.writing_time_is_measured(),
             user=request.user,
             rate_limit_counted=rate_limit.counted,
         )
@@ -161,6 +163,17 @@ def post_comment(request):
     else:
         response.delete_cookie(REMEMBER_COOKIE)
     return response
+
+
+@require_GET
+@never_cache
+def writing_started(request):
+    """
+    The signed moment a visitor started writing, fetched by the page's script
+    when the comment form is first touched: the form in a cached page carries
+    the time the page was made, not the time the visitor got it.
+    """
+    return HttpResponse(writing_started_token(), content_type="text/plain")
 
 
 def count_rate_limits(request, email):
