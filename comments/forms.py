@@ -98,6 +98,16 @@ class CommentForm(CommentSecurityForm):
     def security_failed(self):
         return any(name in self.errors for name in ("timestamp", "security_hash"))
 
+    def security_forged(self):
+        """
+        Security fields no page of the site sends: missing, or a hash that does
+        not match. A form that was open too long fails only on its timestamp.
+        """
+        missing = any(
+            not self.data.get(name) for name in ("timestamp", "security_hash")
+        )
+        return missing or "security_hash" in self.errors
+
     def honeypot_filled(self):
         return bool(self.data.get("honeypot"))
 
@@ -121,6 +131,16 @@ class CommentForm(CommentSecurityForm):
                 _("This conversation is as deep as it can go: reply further up.")
             )
         return parent_id
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        # A web address never holds a bare quotation mark (it is written %22);
+        # one typed is meant to break out of the link's attribute.
+        if '"' in url:
+            raise forms.ValidationError(
+                self.fields["url"].error_messages["invalid"], code="invalid"
+            )
+        return url
 
     def clean_name(self):
         # One line: the name is quoted in email subjects.

@@ -1,10 +1,11 @@
+import logging
 import posixpath
 from datetime import timedelta
 from functools import wraps
 
 from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.db import connection, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,11 +22,15 @@ from comments.models import Comment, CommentStatus, EmailAddress, ModerationPoli
 from comments.moderation import comments_are_open, moderate
 from operations.background import enqueue_after_commit
 from recoverysite.security import (
+    client_ip,
     count_against_limits,
     csrf_failure_for_signed_in,
     is_cross_site,
     seconds_to_wait,
 )
+
+# Posts no page of the site would send, for whoever watches the security logs.
+security_log = logging.getLogger("comments.security")
 
 REMEMBER_COOKIE = "commenter"
 REMEMBER_SALT = "comments.remember"
@@ -37,9 +42,13 @@ DUPLICATE_WINDOW = timedelta(minutes=10)
 
 
 def get_target(content_type, object_pk):
-    """The published article or event a comment is for, or 404."""
+    """
+    The published article or event a comment is for: 400 when its kind takes
+    no comments, 404 when there is no such published item.
+    """
     if content_type not in settings.COMMENTS_TARGET_MODELS:
-        raise Http404("Comments are not taken here.")
+        # No form of the site names another kind of content: a forged post.
+        raise BadRequest("Comments are not taken on this kind of content.")
     model = apps.get_model(content_type)
     try:
         return model.objects.published().get(pk=object_pk)
@@ -99,6 +108,13 @@ def post_comment(request):
         )
     is_valid = form.is_valid()
     if form.security_failed():
+        if form.security_forged():
+            security_log.warning(
+                "A comment form with its security fields missing or forged, "
+                "from %s: %s",
+                client_ip(request),
+                ", ".join(sorted(form.errors)),
+            )
         return render_form_page(
             request,
             form.with_fresh_security_fields(),
