@@ -42,7 +42,7 @@ class LatestArticlesFeed(Feed):
 
     def link(self, subject):
         if subject.tag:
-            return reverse("articles:tag", kwargs={"slug": subject.tag.slug})
+            return reverse("pages:tag", kwargs={"slug": subject.tag.slug})
         return reverse("articles:list")
 
     def items(self, subject):

@@ -102,6 +102,7 @@ class Article(Searchable, Publishable):
 
     search_weights = {"A": ["title"], "B": ["summary"], "C": ["body"]}
     search_date_field = "published_at"
+    search_note_field = "content_note"
 
     class Meta:
         ordering = ["-published_at"]

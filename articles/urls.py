@@ -28,12 +28,6 @@ urlpatterns = [
         name="detail",
     ),
     path(
-        "tags/",
-        cache_tags("site", "articles")(views.TagIndexView.as_view()),
-        name="tags",
-    ),
-    path("tags/<slug:slug>/", listing(views.TagView.as_view()), name="tag"),
-    path(
         "feeds/articles/",
         cache_tags("site", "articles")(feeds.LatestArticlesFeed()),
         name="feed",

@@ -2,11 +2,9 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
-from taggit.models import Tag
 
 from articles.models import Article
 from comments.models import thread_cache_tag
@@ -28,31 +26,6 @@ class ArticleListView(ArticleListMixin, ListView):
     def get_context_data(self, **kwargs):
         years = Article.objects.published().dates("published_at", "year", order="DESC")
         return super().get_context_data(archive_years=years, **kwargs)
-
-
-class TagView(ArticleListMixin, ListView):
-    template_name = "articles/tag.html"
-
-    def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(tags=self.tag)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
-
-
-class TagIndexView(ListView):
-    """Every tag on a published article, with how many articles carry it."""
-
-    template_name = "articles/tag_index.html"
-    context_object_name = "tags"
-
-    def get_queryset(self):
-        return (
-            Tag.objects.filter(article__in=Article.objects.published())
-            .annotate(article_count=Count("article"))
-            .order_by("name")
-        )
 
 
 class AuthorView(ArticleListMixin, ListView):

@@ -2,13 +2,18 @@
 How fast the site serves its pages under load, from a large generated site on
 PostgreSQL, through gunicorn in production mode, measured with wrk.
 
-    bench/run [--keep-data] [--seconds 10] [--connections 16]
+    bench/run [--keep-data] [--seconds 10] [--connections 16] [--with-wordpress]
 
 Each page is measured cold (the page cache off) and warm (production caching),
 next to two ceilings served by the same gunicorn: a minimal Django page (one
 query, a 30 KB template) and a 30 KB static file through WhiteNoise. The workers'
 memory is read after 1,000 and after 20,000 requests. The results replace the
 table between the markers in docs/performance.md.
+
+With --with-wordpress, the cold pages are also compared with a WordPress site
+serving the same shape of content on this machine, in the same run: both are
+measured in turn, round after round, as requests per second and as server +
+database CPU time per request.
 """
 
 import argparse
@@ -26,6 +31,8 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +47,10 @@ SIZES = {
     "events": 500,
     "comments": 100000,
     "threaded-article-comments": 200,
+    "short-discussion-comments": 51,
 }
+# Never scaled down by --scale: the discussions are what the article pages measure.
+DISCUSSIONS = ("threaded-article-comments", "short-discussion-comments")
 CEILING_BYTES = 30 * 1024
 
 # (name, target for the cold run as a share of the minimal-page ceiling, target
@@ -49,6 +59,7 @@ PAGES = [
     ("home", 0.30, 0.70),
     ("article list", 0.30, 0.70),
     ("tag page", 0.30, 0.70),
+    ("article with 51 comments", 0.10, 0.70),
     ("article with 200 comments", 0.10, 0.70),
     ("event list", 0.30, 0.70),
     ("event page", 0.30, 0.70),
@@ -57,6 +68,28 @@ PAGES = [
     ("article feed", None, 0.70),
 ]
 TAIL_TARGET = 4.0  # p99 at most this many times p50
+
+PEER_START_MARKER = "<!-- bench/run --with-wordpress results: start -->"
+PEER_END_MARKER = "<!-- bench/run --with-wordpress results: end -->"
+# (our page, the WordPress page it is compared with, the most of WordPress's CPU
+# per request that ours may cost)
+PEER_PAGES = [
+    ("article with 51 comments", "post with 51 comments", 0.20),
+    ("article with 200 comments", "post with 200 comments", 0.25),
+    ("home", "home", 0.20),
+    ("article list", "home", 0.20),
+    ("tag page", "home", 0.20),
+    ("event list", "home", 0.20),
+    ("event page", "home", 0.20),
+    ("search", "home", 0.50),
+]
+# The posts that the WordPress peer's recipe creates, found by their titles.
+PEER_POSTS = {
+    "post with 51 comments": (
+        "What Professionals Need to Learn from Those They Try to Help"
+    ),
+    "post with 200 comments": "Article number 1 about recovery",
+}
 MEMORY_TARGET = 0.10  # growth between 1,000 and 20,000 requests
 
 
@@ -88,21 +121,46 @@ def main():
         action="store_true",
         help="Print the table without changing docs/performance.md.",
     )
+    parser.add_argument(
+        "--with-wordpress",
+        nargs="?",
+        const="http://127.0.0.1:8822",
+        metavar="URL",
+        help=(
+            "Also compare the cold pages with the WordPress peer at URL "
+            "(default http://127.0.0.1:8822), in the same run."
+        ),
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="Rounds of the WordPress comparison (each measures every page once).",
+    )
     options = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", DEFAULT_DATABASE)
     started = time.monotonic()
     machine = describe_machine()
     ensure_wrk()
+    peer = WordPressPeer(options.with_wordpress) if options.with_wordpress else None
     with tempfile.TemporaryDirectory(prefix="recoverysite-bench-") as folder:
         bench = Bench(Path(folder), database_url, options)
         bench.prepare()
         results = bench.measure()
+        if peer:
+            comparison = bench.compare_with(peer)
     machine["PostgreSQL"] = bench.postgres_version
     machine["Run took"] = f"{(time.monotonic() - started) / 60:.1f} minutes"
     report = render_report(machine, results, options)
     print(report)
+    if peer:
+        machine["WordPress"] = peer.version
+        peer_report = render_comparison(machine, comparison, options)
+        print(peer_report)
     if not options.no_write:
-        write_report(report)
+        write_report(report, START_MARKER, END_MARKER)
+        if peer:
+            write_report(peer_report, PEER_START_MARKER, PEER_END_MARKER)
         print(f"Written to {DOC.relative_to(ROOT)}.")
 
 
@@ -264,17 +322,62 @@ class Bench:
     def server(self, page_cache_seconds):
         return Server(self, page_cache_seconds)
 
-    def wrk(self, name, path):
-        url = self.base + path
-        connections = str(self.options.connections)
-        threads = str(min(2, self.options.connections))
+    def compare_with(self, peer):
+        """Our cold pages and WordPress's, measured in turn in each round."""
+        database = self.database_url.rsplit("/", 1)[1].split("?")[0]
+        measured = {}
+        with self.server(page_cache_seconds=0) as master:
+            ours = {
+                name: (
+                    self.base + self.addresses[name],
+                    ServerProcesses.ours(master, database),
+                )
+                for name in dict.fromkeys(page for page, _peer, _share in PEER_PAGES)
+            }
+            theirs = {
+                name: (url, ServerProcesses.wordpress())
+                for name, url in peer.addresses().items()
+            }
+            for number in range(1, self.options.rounds + 1):
+                log(f"Round {number} of {self.options.rounds} with WordPress")
+                for side, pages in (("ours", ours), ("WordPress", theirs)):
+                    for name, (url, processes) in pages.items():
+                        row = self.cpu_and_rate(f"{side}: {name}", url, processes)
+                        measured.setdefault((side, name), []).append(row)
+        return measured
+
+    def cpu_and_rate(self, name, url, processes):
+        """Server + database CPU per request with one connection, then requests
+        per second with the usual number of connections."""
+        self.wrk(name, url, connections=1)  # warm-up of this page
+        before = processes.cpu_seconds()
+        single = self.wrk(name + " (1 connection)", url, connections=1, warm_up=False)
+        cpu = processes.cpu_seconds() - before
+        if not single["requests"]:
+            raise SystemExit(
+                f"{name}: no request finished in {self.options.seconds} s with one "
+                "connection; measure longer (--seconds)."
+            )
+        loaded = self.wrk(name, url, warm_up=False)
+        return {
+            "cpu_ms": cpu * 1000 / single["requests"],
+            "rps": loaded["rps"],
+            "p50": loaded["p50"],
+            "p99": loaded["p99"],
+        }
+
+    def wrk(self, name, path_or_url, connections=None, warm_up=True):
+        url = path_or_url if "://" in path_or_url else self.base + path_or_url
+        connections = str(connections or self.options.connections)
+        threads = str(min(2, int(connections)))
         # A slow page is measured, not counted as a failure after wrk's 2 s.
         common = ["wrk", "-t", threads, "-c", connections, "--latency", "-T", "30s"]
-        subprocess.run(
-            [*common, "-d", f"{self.options.warm_up}s", url],
-            check=True,
-            capture_output=True,
-        )
+        if warm_up:
+            subprocess.run(
+                [*common, "-d", f"{self.options.warm_up}s", url],
+                check=True,
+                capture_output=True,
+            )
         output = subprocess.run(
             [*common, "-d", f"{self.options.seconds}s", url],
             check=True,
@@ -288,11 +391,9 @@ class Bench:
             f"p99 {milliseconds(result['p99'])} ms"
         )
         if result["p50"] is None:
-            raise SystemExit(
-                f"{name} ({path}): no response in {self.options.seconds} s"
-            )
+            raise SystemExit(f"{name} ({url}): no response in {self.options.seconds} s")
         if result["errors"]:
-            raise SystemExit(f"{name} ({path}): {result['errors']} failed responses")
+            raise SystemExit(f"{name} ({url}): {result['errors']} failed responses")
         return result
 
     def request_mix(self, count):
@@ -366,19 +467,117 @@ class Server:
         self.process.wait(timeout=60)
 
 
+class ServerProcesses:
+    """The processes that serve one site, and the CPU time they have used."""
+
+    TICKS = os.sysconf("SC_CLK_TCK")
+
+    def __init__(self, belongs):
+        self.belongs = belongs  # (pid, command line) -> bool
+        self.seen = {}
+
+    @classmethod
+    def ours(cls, master, database):
+        """gunicorn's master and workers, and the PostgreSQL backends connected
+        to the benchmark database (other databases' backends are someone else's)."""
+
+        def belongs(pid, ppid, command):
+            return (
+                pid == master
+                or ppid == master
+                or (command.startswith("postgres: ") and f" {database} " in command)
+            )
+
+        return cls(belongs)
+
+    @classmethod
+    def wordpress(cls):
+        """php-fpm's master and children, and MariaDB."""
+
+        def belongs(pid, ppid, command):
+            return command.startswith("php-fpm") or command.startswith(
+                "/usr/sbin/mariadbd"
+            )
+
+        return cls(belongs)
+
+    def cpu_seconds(self):
+        """User + system time of the processes since they started, in seconds,
+        counting the children a counted parent has reaped (php-fpm replaces its
+        children) and never counting a process twice."""
+        total = 0
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
+            except OSError:
+                continue
+            fields = stat[stat.rindex(")") + 2 :].split()
+            pid, ppid = int(entry.name), int(fields[1])
+            if self.belongs(pid, ppid, command.decode(errors="replace").strip()):
+                utime, stime, cutime, cstime = (int(value) for value in fields[11:15])
+                total += utime + stime + cutime + cstime
+        return total / self.TICKS
+
+
+class WordPressPeer:
+    """A WordPress site with the same shape of content: an article of about 1,500
+    words with 51 comments in threads of three, one with 200, 100 other posts."""
+
+    def __init__(self, url):
+        self.url = url.rstrip("/")
+        try:
+            with urllib.request.urlopen(
+                self.url + "/?rest_route=/", timeout=10
+            ) as answer:
+                about = json.load(answer)
+        except (OSError, ValueError) as error:
+            raise SystemExit(
+                f"No WordPress answers at {self.url} ({error}). See "
+                "docs/performance.md for how to install the WordPress peer."
+            ) from error
+        self.version = about.get("name", "WordPress") + ", " + self.generator()
+
+    def generator(self):
+        with urllib.request.urlopen(self.url + "/", timeout=10) as answer:
+            page = answer.read().decode(errors="replace")
+        found = re.search(r'<meta name="generator" content="([^"]+)"', page)
+        return found.group(1) if found else "version not shown"
+
+    def addresses(self):
+        found = {}
+        for name, title in PEER_POSTS.items():
+            query = urllib.parse.urlencode(
+                {"rest_route": "/wp/v2/posts", "search": title, "_fields": "link,title"}
+            )
+            with urllib.request.urlopen(f"{self.url}/?{query}", timeout=10) as answer:
+                posts = json.load(answer)
+            links = [
+                post["link"] for post in posts if post["title"]["rendered"] == title
+            ]
+            if not links:
+                raise SystemExit(f"The WordPress peer has no post called “{title}”.")
+            found[name] = links[0]
+        found["home"] = self.url + "/"
+        return found
+
+
 ADDRESSES = """
 import json
 from django.utils.http import urlencode
 from articles.models import Article
 from events.models import Event
 from taggit.models import Tag
-discussion = Article.objects.order_by("pk").first()
+discussion, short_discussion = Article.objects.order_by("pk")[:2]
 tag = Tag.objects.filter(article__isnull=False).order_by("pk").first()
 event = Event.objects.published().past().exclude(recording_url="").first()
 print(json.dumps({
     "home": "/",
     "article list": "/articles/",
     "tag page": f"/tags/{tag.slug}/",
+    "article with 51 comments": short_discussion.get_absolute_url(),
     "article with 200 comments": discussion.get_absolute_url(),
     "event list": "/events/",
     "event page": event.get_absolute_url(),
@@ -389,11 +588,9 @@ print(json.dumps({
 
 
 def sizes(options):
-    """The content sizes, scaled down for a trial; the long discussion stays."""
+    """The content sizes, scaled down for a trial; the discussions stay."""
     return {
-        name: count
-        if name == "threaded-article-comments"
-        else max(1, round(count * options.scale))
+        name: count if name in DISCUSSIONS else max(1, round(count * options.scale))
         for name, count in SIZES.items()
     }
 
@@ -533,10 +730,58 @@ def render_report(machine, results, options):
     return "\n".join(lines)
 
 
-def write_report(report):
+def render_comparison(machine, measured, options):
+    def spread(values, digits=1):
+        values = sorted(values)
+        middle = values[len(values) // 2]
+        if len(values) == 1:
+            return middle, f"{middle:.{digits}f}"
+        return (
+            middle,
+            f"{middle:.{digits}f} ({values[0]:.{digits}f}–{values[-1]:.{digits}f})",
+        )
+
+    lines = [
+        f"Measured with `bench/run --with-wordpress`: {options.rounds} rounds, each "
+        "measuring every page of both sites in turn, the page cache off. CPU per "
+        "request: the user + system time of the serving processes (gunicorn's "
+        "workers and their PostgreSQL backends; php-fpm and MariaDB) over "
+        f"{options.seconds} s with one connection, divided by the requests served. "
+        f"Requests per second: {options.seconds} s with {options.connections} "
+        "connections. Median of the rounds, the range in brackets.",
+        "",
+        "| | |",
+        "| --- | --- |",
+        *(f"| {name} | {value} |" for name, value in machine.items()),
+        "",
+        "| our page | CPU ms/request | req/s | WordPress page | CPU ms/request "
+        "| req/s | ours / WordPress CPU | target | met |",
+        "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for ours, theirs, target in PEER_PAGES:
+        our_cpu, our_cpu_text = spread(
+            row["cpu_ms"] for row in measured[("ours", ours)]
+        )
+        _rate, our_rate = spread((row["rps"] for row in measured[("ours", ours)]), 0)
+        rows = measured[("WordPress", theirs)]
+        their_cpu, their_cpu_text = spread(row["cpu_ms"] for row in rows)
+        _rate, their_rate = spread((row["rps"] for row in rows), 0)
+        ratio = our_cpu / their_cpu
+        tails = [row["p99"] / row["p50"] for row in measured[("ours", ours)]]
+        met = "yes" if ratio <= target else "**no**"
+        if max(tails) > TAIL_TARGET:
+            met += f" (p99 **{max(tails):.1f}×** p50)"
+        lines.append(
+            f"| {ours} | {our_cpu_text} | {our_rate} | {theirs} | {their_cpu_text} "
+            f"| {their_rate} | {ratio:.0%} | ≤ {target:.0%} | {met} |"
+        )
+    return "\n".join(lines)
+
+
+def write_report(report, start_marker, end_marker):
     text = DOC.read_text()
-    start = text.index(START_MARKER) + len(START_MARKER)
-    end = text.index(END_MARKER)
+    start = text.index(start_marker) + len(start_marker)
+    end = text.index(end_marker)
     DOC.write_text(text[:start] + "\n" + report + "\n" + text[end:])
 
 

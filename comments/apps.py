@@ -12,6 +12,11 @@ class CommentsConfig(AppConfig):
             dashboard,  # noqa: F401 - adds its dashboard section
             tasks,  # noqa: F401 - registers its timed job
         )
+        from comments.views import REMEMBER_COOKIE
+        from pagecache.middleware import read_only_in_the_browser
+
+        # "Remember me" fills the form in the browser: pages stay cacheable.
+        read_only_in_the_browser(REMEMBER_COOKIE)
 
         # django-comments-xtd hides every reply when a comment stops being
         # public; here replies stay visible under a placeholder instead.

@@ -1,7 +1,9 @@
+import json
 import logging
 import posixpath
 from datetime import timedelta
 from functools import wraps
+from urllib.parse import quote
 
 from django.apps import apps
 from django.conf import settings
@@ -33,7 +35,6 @@ from recoverysite.security import (
 security_log = logging.getLogger("comments.security")
 
 REMEMBER_COOKIE = "commenter"
-REMEMBER_SALT = "comments.remember"
 MY_COMMENTS_COOKIE = "my_comments"
 MY_COMMENTS_SALT = "comments.mine"
 MY_COMMENTS_KEPT = 50
@@ -57,17 +58,12 @@ def get_target(content_type, object_pk):
         raise Http404("No page to comment on.") from error
 
 
-def remembered_commenter(request):
-    return request.get_signed_cookie(REMEMBER_COOKIE, default=None, salt=REMEMBER_SALT)
-
-
 def initial_for(request):
-    """Prefill from the opt-in cookie or the signed-in account."""
-    remembered = remembered_commenter(request)
-    if remembered:
-        name, _, rest = remembered.partition("\n")
-        email, _, url = rest.partition("\n")
-        return {"name": name, "email": email, "url": url, "remember": True}
+    """
+    Prefill from the signed-in account. The "remember me" cookie is never read
+    here: a script fills the form from it in the browser (comments/comments.js),
+    so the page stays the same for everyone and the page cache can serve it.
+    """
     if request.user.is_authenticated:
         return {"name": str(request.user), "email": request.user.email}
     return {}
@@ -167,18 +163,37 @@ def post_comment(request):
     response = redirect(links.link(comment, "received"))
     remember_comment_of_this_browser(request, response, comment)
     if form.cleaned_data["remember"]:
-        response.set_signed_cookie(
-            REMEMBER_COOKIE,
-            "\n".join([comment.user_name, comment.user_email, comment.user_url]),
-            salt=REMEMBER_SALT,
-            max_age=365 * 24 * 60 * 60,
-            httponly=True,
-            samesite="Lax",
-            secure=request.is_secure(),
-        )
+        remember_commenter(request, response, comment)
     else:
         response.delete_cookie(REMEMBER_COOKIE)
     return response
+
+
+def remember_commenter(request, response, comment):
+    """
+    The name, email and website for the next comment, read by a script in the
+    browser. The trade-off: the cookie is not HttpOnly, so a script that got
+    into the page could read the address; in return article pages are the same
+    for everyone and come from the page cache. The content security policy
+    allows no inline or foreign script, the cookie holds nothing the visitor
+    did not type into a public form, and it goes only over HTTPS in production
+    (``SECURE_COOKIES``, like the session) and with no cross-site request but
+    a followed link (Lax).
+    Percent-encoded JSON: cookie-safe characters, decoded by the script as is.
+    """
+    remembered = {
+        "name": comment.user_name,
+        "email": comment.user_email,
+        "url": comment.user_url,
+    }
+    response.set_cookie(
+        REMEMBER_COOKIE,
+        quote(json.dumps(remembered, separators=(",", ":")), safe=""),
+        max_age=365 * 24 * 60 * 60,
+        httponly=False,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE or request.is_secure(),
+    )
 
 
 @require_GET

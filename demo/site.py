@@ -48,9 +48,12 @@ def load_pages():
             parent=parent,
             defaults={
                 "title": text["title"],
-                # The privacy page states the site's own retention period.
-                "body": text["body"].replace(
-                    "IP_RETENTION_DAYS", str(settings.COMMENTS_IP_RETENTION_DAYS)
+                # The privacy page states the site's own retention periods.
+                "body": text["body"]
+                .replace("IP_RETENTION_DAYS", str(settings.COMMENTS_IP_RETENTION_DAYS))
+                .replace(
+                    "REGISTRATION_RETENTION_DAYS",
+                    str(settings.REGISTRATION_RETENTION_DAYS),
                 ),
                 "menu_order": text["menu_order"],
                 "show_in_menu": text["show_in_menu"],

@@ -15,7 +15,7 @@ ALL = ("add", "change", "delete", "view")
 
 ROLES = {
     # Publishes anything and looks after pages, events and their registrations,
-    # announcements, images, tags, redirects, comments.
+    # announcements, contact messages, images, tags, redirects, comments.
     "Editor": {
         "articles": {"article": (*ALL, "publish")},
         "pages": {"page": (*ALL, "publish")},
@@ -33,6 +33,7 @@ ROLES = {
             "question": ALL,
         },
         "announcements": {"announcement": ALL},
+        "contact": {"message": ("change", "delete", "view"), "topic": ALL},
         "wordpress": {"wordpressitem": ("view",)},
         "taggit": {"tag": ALL, "taggeditem": ALL},
         "redirects": {"redirect": ALL},

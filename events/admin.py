@@ -168,7 +168,10 @@ class EventAdmin(ImageChoiceAdmin, PublishableAdmin):
     summary_field = "summary"
     rich_text_fields = ["description", "transcript"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "description"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "summary", "content_note", "description"]},
+        ),
         (
             _("When and where"),
             {

@@ -11,3 +11,9 @@ class EventsConfig(AppConfig):
             dashboard,  # noqa: F401 - adds its dashboard section
             tasks,  # noqa: F401 - registers the timed job
         )
+        from events.models import Event, EventSeries
+        from pagecache.schedules import on_schedule
+
+        # Event lists change on the clock too: publication, "Happening now", end.
+        on_schedule("events", Event.objects.next_change)
+        on_schedule("events", EventSeries.objects.next_change)

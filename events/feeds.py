@@ -211,6 +211,9 @@ def series_calendar(request, slug):
 class EventFeed(Feed):
     """Events as they are announced, newest announcement first."""
 
+    # A series' meeting says which series it belongs to, with its address.
+    names_the_series = True
+
     def title(self):
         return _("%(site)s: events") % {"site": SiteSettings.load().name}
 
@@ -225,13 +228,20 @@ class EventFeed(Feed):
 
     def items(self):
         events = Event.objects.published().order_by("-published_at", "-pk")
-        return events.prefetch_related("tags")[:FEED_ITEMS]
+        return events.select_related("series").prefetch_related("tags")[:FEED_ITEMS]
 
     def item_title(self, item):
         return title_with_status(item)
 
     def item_description(self, item):
         text = f"{item.when}. {item.summary}"
+        if item.content_note:
+            text += " " + _("Content note: %(note)s") % {"note": item.content_note}
+        if self.names_the_series and item.series and item.series.is_published():
+            text += " " + _("One meeting of “%(series)s”: %(url)s") % {
+                "series": item.series.title,
+                "url": item.series.get_full_url(),
+            }
         if item.has_ended and item.recording_url:
             text += " " + _("The recording is on the event page.")
         return text
@@ -260,3 +270,42 @@ class AtomEventFeed(EventFeed):
 
     def feed_url(self):
         return settings.SITE_URL + reverse("events:feed-atom")
+
+
+class SeriesFeed(EventFeed):
+    """The meetings of one series, the latest first, for following one group."""
+
+    # The whole feed is the series': its items need not name it again.
+    names_the_series = False
+
+    def get_object(self, request, slug):
+        return get_object_or_404(EventSeries.objects.published(), slug=slug)
+
+    def title(self, series):
+        return _("%(site)s: %(series)s") % {
+            "site": SiteSettings.load().name,
+            "series": series.title,
+        }
+
+    def link(self, series):
+        return series.get_full_url()
+
+    def feed_url(self, series):
+        return settings.SITE_URL + reverse("events:series-feed", args=[series.slug])
+
+    def description(self, series):
+        return f"{series.describe()}. {series.summary}"
+
+    def items(self, series):
+        meetings = series.occurrences.published().order_by("-start", "-pk")
+        return meetings.prefetch_related("tags")[:FEED_ITEMS]
+
+
+class AtomSeriesFeed(SeriesFeed):
+    feed_type = Atom1Feed
+    subtitle = SeriesFeed.description
+
+    def feed_url(self, series):
+        return settings.SITE_URL + reverse(
+            "events:series-feed-atom", args=[series.slug]
+        )

@@ -24,7 +24,11 @@ from events import recurrence
 from events.embeds import parse_recording_url
 from events.recurrence import validate_rule
 from images.uploads import captions_name, handout_name, validate_pdf, validate_webvtt
-from recoverysite.publishing import Publishable, PublishableQuerySet
+from recoverysite.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    published_filter,
+)
 from recoverysite.rich_text import (
     EXTENSIONS,
     image_description_errors,
@@ -190,6 +194,39 @@ class EventQuerySet(PublishableQuerySet):
         """Events that have ended, most recent first."""
         return self.filter(end__lte=timezone.now()).order_by("-start", "-pk")
 
+    def next_change(self, now=None):
+        """
+        Also, among the events visitors see, the next moment a card starts to say
+        "Happening now" or an event moves from the upcoming list to the past one.
+        """
+        now = now or timezone.now()
+        window = datetime.timedelta(minutes=settings.EVENTS_HAPPENING_NOW_MINUTES)
+        shown = self.filter(published_filter(now)).aggregate(
+            happening=models.Min("start", filter=models.Q(start__gt=now + window)),
+            ending=models.Min("end", filter=models.Q(end__gt=now)),
+        )
+        moments = [super().next_change(now), shown["ending"]]
+        if shown["happening"]:
+            moments.append(shown["happening"] - window)
+        return min(filter(None, moments), default=None)
+
+    def next_of_each_series(self):
+        """
+        Leaves out a series' meeting when an earlier one of that series, going
+        ahead and not yet ended, is published: a weekly group takes one place
+        in a short list of what is coming, not all of them.
+        """
+        earlier = (
+            Event.objects.published()
+            .filter(
+                series=OuterRef("series"),
+                start__lt=OuterRef("start"),
+                end__gt=timezone.now(),
+            )
+            .exclude(event_status=Event.EventStatus.CANCELLED)
+        )
+        return self.exclude(Exists(earlier))
+
     def for_cards(self):
         """Events with their presenters, in a fixed number of queries."""
         return self.select_related("featured_image").prefetch_related(
@@ -234,6 +271,15 @@ class Event(Searchable, Publishable):
         help_text=_(
             "One or two plain sentences. Shown on cards, in feeds, in calendars and "
             "to search engines."
+        ),
+    )
+    content_note = models.CharField(
+        _("content note"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Topics a visitor may want to know of before joining or watching, e.g. "
+            "“Mentions suicide.” Shown on the event's page, its cards and in search."
         ),
     )
     description = ProseEditorField(
@@ -390,6 +436,7 @@ class Event(Searchable, Publishable):
         "C": ["description", "transcript"],
     }
     search_date_field = "start"
+    search_note_field = "content_note"
 
     class Meta:
         ordering = ["-start"]

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from events.models import Event, Presenter
+from events.models import Event, EventSeries, Presenter
 from recoverysite.sitemaps import SiteSitemap
 
 
@@ -12,6 +12,18 @@ class EventSitemap(SiteSitemap):
 
     def lastmod(self, event):
         return event.updated_at
+
+
+class EventSeriesSitemap(SiteSitemap):
+    """Published series; their meetings are in EventSitemap like any event."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return EventSeries.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, series):
+        return series.updated_at
 
 
 class PresenterSitemap(SiteSitemap):

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from events import feeds, views
 from pagecache.tags import cache_tags
@@ -14,11 +15,25 @@ urlpatterns = [
         events_pages(feeds.subscription_calendar),
         name="calendar",
     ),
-    path("events/tags/<slug:slug>/", events_pages(views.TagView.as_view()), name="tag"),
+    # The tag page lists events with the articles now; old links still arrive.
+    path(
+        "events/tags/<slug:slug>/",
+        RedirectView.as_view(pattern_name="pages:tag", permanent=True),
+    ),
     path(
         "events/series/<slug:slug>/",
         events_pages(views.SeriesDetailView.as_view()),
         name="series",
+    ),
+    path(
+        "events/series/<slug:slug>/feed/",
+        events_pages(feeds.SeriesFeed()),
+        name="series-feed",
+    ),
+    path(
+        "events/series/<slug:slug>/feed/atom/",
+        events_pages(feeds.AtomSeriesFeed()),
+        name="series-feed-atom",
     ),
     path(
         "events/series/<slug:slug>/calendar.ics",

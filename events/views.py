@@ -1,10 +1,8 @@
 from django.conf import settings
 from django.contrib.auth import get_permission_codename
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
-from taggit.models import Tag
 
 from comments.models import thread_cache_tag
 from events.models import Event, EventSeries, Presenter, SeriesException
@@ -27,23 +25,6 @@ class EventListView(ListView):
                 Event.objects.published().upcoming().for_cards()
             )
         return context
-
-
-class TagView(ListView):
-    template_name = "events/tag.html"
-    paginate_by = settings.EVENTS_PER_PAGE
-
-    def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return (
-            Event.objects.published()
-            .filter(tags=self.tag)
-            .order_by("-start", "-pk")
-            .for_cards()
-        )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
 
 
 class EventDetailView(PreviewMixin, DetailView):

@@ -2,29 +2,31 @@
 Whole pages cached for anonymous visitors, and what browsers may keep.
 
 The page cache keeps the pages of views marked with ``cache_tags`` (see
-``pagecache.tags``) for visitors who carry no cookie at all: anyone signed in, or
-who asked the comment form to remember them, always gets a freshly made page, so
-nobody is ever served someone else's page. While one request rebuilds an outdated
-page, others get the outdated copy instead of all rebuilding it at once.
+``pagecache.tags``) for visitors whose cookies do not change the page: none at
+all, or only cookies that scripts read in the browser (the comment form's
+"remember me", which a script copies into the form). Anyone signed in, or with a
+session, always gets a freshly made page, so nobody is ever served someone
+else's page. While one request rebuilds an outdated page, others get the outdated
+copy instead of all rebuilding it at once.
 
 ``Cache-Control`` goes on every page. A page made for nobody in particular (a
-request without cookies, a response that sets none) is public for
+request without such cookies, a response that sets none) is public for
 ``BROWSER_CACHE_SECONDS``. A page for someone (signed-in staff, a preview, a
-visitor with a session or the comment form's "remember me") is private and never
-stored: on a shared computer nobody finds it again in the browser's cache.
-Responses that already say how to cache them (the admin's never-cache pages,
-static files) keep their own header.
+visitor with a session) is private and never stored: on a shared computer nobody
+finds it again in the browser's cache. Responses that already say how to cache
+them (the admin's never-cache pages, static files) keep their own header.
 
-A page that changes by itself at a known moment (an event starting, an item's
-unpublish date) says so with ``Expires``: neither cache keeps it past then.
+A page that changes by itself at a known moment (an event starting, a scheduled
+article appearing, an item's unpublish date) says so with ``Expires``: neither
+cache keeps it past then (see ``pagecache.schedules``).
 """
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import (
     patch_cache_control,
     patch_vary_headers,
@@ -32,10 +34,25 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
+from pagecache.schedules import next_change
 from pagecache.tags import KEY_PREFIX, current_versions
+from recoverysite.publishing import expire_at
 
 REBUILD_LOCK_SECONDS = 30
 PUBLIC_STATUSES = {200, 301, 404, 410}
+
+# Cookies the server never reads to make a page, only scripts in the browser do:
+# a visitor who carries nothing else gets the same page as everyone.
+browser_only_cookies = set()
+
+
+def read_only_in_the_browser(cookie_name):
+    """Declare a cookie of one's app that never changes the page the server makes."""
+    browser_only_cookies.add(cookie_name)
+
+
+def has_page_changing_cookies(request):
+    return not request.COOKIES.keys() <= browser_only_cookies
 
 
 def seconds_to_keep(response, limit):
@@ -43,7 +60,12 @@ def seconds_to_keep(response, limit):
     expires = parse_http_date_safe(response.get("Expires", ""))
     if expires is None:
         return limit
-    return max(min(limit, int(expires - time.time())), 0)
+    return max(min(limit, int(expires - timezone.now().timestamp())), 0)
+
+
+def has_expired(headers):
+    expires = parse_http_date_safe(headers.get("Expires", ""))
+    return expires is not None and expires <= timezone.now().timestamp()
 
 
 class CacheControlMiddleware:
@@ -58,7 +80,11 @@ class CacheControlMiddleware:
             "Cache-Control"
         ):
             return response
-        if request.COOKIES or response.cookies or is_signed_in(request):
+        if (
+            has_page_changing_cookies(request)
+            or response.cookies
+            or is_signed_in(request)
+        ):
             patch_cache_control(response, private=True, no_store=True)
         elif response.status_code in PUBLIC_STATUSES:
             seconds = seconds_to_keep(response, settings.BROWSER_CACHE_SECONDS)
@@ -74,7 +100,7 @@ def is_signed_in(request):
 
 
 class AnonymousPageCacheMiddleware:
-    """Serves whole pages to visitors without cookies from the cache."""
+    """Serves whole pages from the cache to visitors whose cookies change nothing."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -85,13 +111,18 @@ class AnonymousPageCacheMiddleware:
         key = self.page_key(request)
         entry = cache.get(key)
         rebuild_lock = f"{key}:rebuilding"
-        if entry is not None:
+        # Past its deadline a copy may show what is no longer published: never served.
+        if entry is not None and not has_expired(entry["headers"]):
             if entry["versions"] == current_versions(entry["versions"]):
                 return self.response_from(entry, "hit")
             if not cache.add(rebuild_lock, 1, REBUILD_LOCK_SECONDS):
                 return self.response_from(entry, "stale")
         response = self.get_response(request)
         tags = getattr(request, "cache_tags", None)
+        if tags:
+            # A list, feed or home page changes when a scheduled item appears or
+            # an unpublish date passes, without any save to outdate it.
+            expire_at(response, next_change(tags))
         seconds = seconds_to_keep(response, settings.PAGE_CACHE_SECONDS)
         if tags and seconds > 0 and self.may_store(response):
             if not response.has_header("Last-Modified"):
@@ -122,7 +153,7 @@ class AnonymousPageCacheMiddleware:
         return (
             settings.PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
-            and not request.COOKIES
+            and not has_page_changing_cookies(request)
             and "HTTP_AUTHORIZATION" not in request.META
         )
 

@@ -10,7 +10,9 @@ only those, are made again on their next visit.
 
 Each model says which tags a change of one of its rows makes outdated with a
 ``page_cache_tags()`` method; models of libraries are declared with ``declare()``
-by the app that shows them.
+by the app that shows them. A model whose rows are also saved for reasons no page
+shows (a user's sign-in time) names those fields in ``page_cache_ignored_fields``:
+a save of only those fields outdates nothing.
 """
 
 import uuid
@@ -84,8 +86,12 @@ def tags_for_change(instance):
     return list(dict.fromkeys(tags))
 
 
-def on_change(sender, instance, raw=False, **kwargs):
+def on_change(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw:
+        return
+    if update_fields and update_fields <= getattr(
+        instance, "page_cache_ignored_fields", frozenset()
+    ):
         return
     if tags := tags_for_change(instance):
         invalidate(*tags)

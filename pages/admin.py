@@ -20,7 +20,7 @@ class PageAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["title"]}
     compare_fields = ["title", "body"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "parent", "body"]}),
+        (None, {"fields": ["title", "slug", "parent", "content_note", "body"]}),
         (_("Menu"), {"fields": ["show_in_menu", "menu_order"]}),
         (_("Publishing"), {"fields": ["status", "published_at", "updated_at"]}),
     ]

@@ -1,7 +1,12 @@
+import html
+import re
+
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import Resolver404, resolve, reverse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
@@ -38,6 +43,14 @@ class Page(Searchable, Publishable):
         limit_choices_to={"parent": None},
         help_text=_("Optional: places this page under a top-level page."),
     )
+    content_note = models.CharField(
+        _("content note"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Shown above the text and in search results, e.g. “Mentions suicide.”"
+        ),
+    )
     body = ProseEditorField(
         _("body"), extensions=EXTENSIONS, sanitize=sanitize_html, blank=True
     )
@@ -53,6 +66,7 @@ class Page(Searchable, Publishable):
     objects = SearchableManager.from_queryset(PageQuerySet)()
 
     search_weights = {"A": ["title"], "C": ["body"]}
+    search_note_field = "content_note"
 
     class Meta:
         ordering = ["menu_order", "title"]
@@ -96,6 +110,12 @@ class Page(Searchable, Publishable):
                 "pages:child", kwargs={"parent": self.parent.slug, "slug": self.slug}
             )
         return reverse("pages:detail", kwargs={"slug": self.slug})
+
+    def description_text(self):
+        """The opening words of the text, for search engines and link previews."""
+        # Block ends become spaces, so paragraphs do not run into one another.
+        text = strip_tags(re.sub(r"</(p|li|h\d|blockquote)>", " ", self.body))
+        return Truncator(" ".join(html.unescape(text).split())).words(30)
 
     def page_cache_tags(self):
         return ["site"]  # the menu and footer links of every page

@@ -26,6 +26,10 @@ class User(AbstractUser):
     )
     bio = models.TextField(_("short bio"), blank=True)
 
+    # Signing in stamps last_login and may rehash the password: saves of only
+    # these leave cached pages alone, so a staff sign-in keeps the public cache.
+    page_cache_ignored_fields = frozenset({"last_login", "password"})
+
     def __str__(self):
         return self.display_name or self.get_full_name() or self.username
 

@@ -40,6 +40,22 @@ class PublishableQuerySet(models.QuerySet):
         """Published items taken down by their unpublish date."""
         return self.filter(status=Status.PUBLISHED, unpublish_at__lte=timezone.now())
 
+    def next_change(self, now=None):
+        """
+        The next moment after ``now`` when one of these items appears or leaves
+        by itself (a publication or unpublish date), or None: one query.
+        """
+        now = now or timezone.now()
+        moments = self.filter(status=Status.PUBLISHED).aggregate(
+            publication=models.Min(
+                "published_at", filter=models.Q(published_at__gt=now)
+            ),
+            unpublication=models.Min(
+                "unpublish_at", filter=models.Q(unpublish_at__gt=now)
+            ),
+        )
+        return min(filter(None, moments.values()), default=None)
+
 
 class Publishable(models.Model):
     status = models.CharField(

@@ -161,6 +161,7 @@ INSTALLED_APPS = [
     "pages",
     "wordpress",
     "announcements",
+    "contact",
     "demo",
 ]
 
@@ -530,6 +531,12 @@ TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 # Whole pages kept for anonymous visitors (0 turns it off; off with DEBUG).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
+# Each comment thread's HTML, kept until the thread changes (this is only the
+# longest a thread nobody changes is kept; 0 turns it off; off with DEBUG, so that
+# template edits show at once).
+COMMENT_THREAD_CACHE_SECONDS = int(
+    os.environ.get("COMMENT_THREAD_CACHE_SECONDS", "0" if DEBUG else "86400")
+)
 # How long browsers and shared caches may keep a public page without asking again.
 BROWSER_CACHE_SECONDS = int(
     os.environ.get("BROWSER_CACHE_SECONDS", "0" if DEBUG else "60")
@@ -575,6 +582,18 @@ RATELIMIT_IP_META_KEY = "recoverysite.security.client_ip"
 AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
 # Tests swap in akismet.TestSyncClient, which answers without the network.
 AKISMET_CLIENT_CLASS = "akismet.SyncClient"
+
+# ----- Contact form -----
+# Who is emailed each message (comma-separated); empty: every active account
+# that may read contact messages in the admin (the Editor role, superusers).
+CONTACT_RECIPIENTS = env_list("CONTACT_RECIPIENTS")
+# Messages are erased this many days after they came, handled or not.
+CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "180"))
+CONTACT_MESSAGE_MAX_LENGTH = 5000
+# A form sent sooner than this after the page was handed out is asked again.
+CONTACT_MIN_SECONDS_TO_WRITE = int(os.environ.get("CONTACT_MIN_SECONDS_TO_WRITE", "3"))
+CONTACT_RATE_PER_IP = os.environ.get("CONTACT_RATE_PER_IP", "5/h")
+CONTACT_RATE_PER_EMAIL = os.environ.get("CONTACT_RATE_PER_EMAIL", "3/h")
 
 # ---------------------------------------------------------------------------
 # Operations: several app servers, object storage, a read replica, outages

@@ -4,12 +4,17 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from articles.sitemaps import ArticleSitemap, TagSitemap
-from events.sitemaps import EventSectionSitemap, EventSitemap, PresenterSitemap
+from articles.sitemaps import ArticleSitemap
+from events.sitemaps import (
+    EventSectionSitemap,
+    EventSeriesSitemap,
+    EventSitemap,
+    PresenterSitemap,
+)
 from images.views import serve_media
 from operations import health
 from pagecache.tags import cache_tags
-from pages.sitemaps import PageSitemap, SectionSitemap
+from pages.sitemaps import PageSitemap, SectionSitemap, TagSitemap
 from pages.views import HomeView
 
 handler400 = "recoverysite.error_pages.bad_request"
@@ -21,6 +26,7 @@ sitemaps = {
     "pages": PageSitemap,
     "tags": TagSitemap,
     "events": EventSitemap,
+    "series": EventSeriesSitemap,
     "presenters": PresenterSitemap,
     "event-sections": EventSectionSitemap,
 }
@@ -59,6 +65,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("registrations.urls")),
     path("", include("comments.urls")),
+    path("", include("contact.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -77,12 +77,17 @@ class RegistrationOptionsAdmin(admin.ModelAdmin):
     @admin.display(description=_("reminders"), ordering="reminder_hours")
     def reminders(self, options):
         return options.reminder_hours or _("usual")
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        event = form.instance.event
         if change:
             # More seats: the waiting list moves up at once, and hears so.
-            for promoted in fill_free_seats(form.instance.event):
+            for promoted in fill_free_seats(event):
                 enqueue_after_commit(tasks.promoted, promoted.pk)
+        if "reminder_hours" in form.changed_data and event.takes_registrations_here:
+            # The reminders queued for the old hours check the hours when due.
+            tasks.schedule_reminders(event)
 
 
 @admin.register(Registration)

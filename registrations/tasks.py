@@ -51,6 +51,9 @@ def send_reminder(event_id, hours_before, start):
     event = Event.objects.filter(pk=event_id).first()
     if event is None or event.start.isoformat() != start or not event.is_going_ahead:
         return "moved or called off"
+    # An editor may have chosen other hours, or none, since it was queued.
+    if hours_before not in options_for(event).reminders():
+        return "no longer asked for"
     sent = 0
     for registration in event.registrations.confirmed().select_related("event"):
         _reminder, created = SentReminder.objects.get_or_create(

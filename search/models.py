@@ -35,6 +35,8 @@ class Searchable(models.Model):
     search_weights = {}
     # The date shown with a result, if any.
     search_date_field = None
+    # A short warning shown with a result ("Mentions suicide."), if any.
+    search_note_field = None
 
     class Meta:
         abstract = True

@@ -35,6 +35,7 @@ class Result:
     snippet: str
     rank: float
     date: object = None
+    content_note: str = ""
 
 
 def sources():
@@ -68,6 +69,10 @@ class Source:
     @property
     def date_field(self):
         return self.model.search_date_field
+
+    @property
+    def note_field(self):
+        return self.model.search_note_field
 
     def search(self, terms):
         words = re.findall(r"\w+", terms.lower())
@@ -141,6 +146,7 @@ class Source:
             snippet=snippet,
             rank=rank,
             date=getattr(row, self.date_field) if self.date_field else None,
+            content_note=getattr(row, self.note_field) if self.note_field else "",
         )
 
 

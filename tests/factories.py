@@ -10,7 +10,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article
-from events.models import Event, EventPresenter, Presenter
+from events.models import Event, EventPresenter, EventSeries, Presenter
 from images.models import Image as LibraryImage
 from pages.models import Page
 from recoverysite.publishing import Status
@@ -99,3 +99,22 @@ def make_event(**kwargs):
     if tags:
         event.tags.set(tags)
     return event
+
+
+def make_series(**kwargs):
+    """A published weekly series on Tuesdays at 18:00 in London, from next week,
+    with its meetings made."""
+    number = next(_numbers)
+    today = timezone.localdate(timezone.now(), datetime.UTC)
+    kwargs.setdefault("title", f"Series {number}")
+    kwargs.setdefault("summary", f"Summary of series {number}.")
+    kwargs.setdefault("description", f"<p>Description of series {number}.</p>")
+    kwargs.setdefault("time_zone", "Europe/London")
+    kwargs.setdefault("first_date", today + datetime.timedelta(days=7))
+    kwargs.setdefault("start_time", datetime.time(18, 0))
+    kwargs.setdefault("rule", "FREQ=WEEKLY;BYDAY=TU;COUNT=3")
+    kwargs.setdefault("status", Status.PUBLISHED)
+    kwargs.setdefault("published_at", timezone.now() - datetime.timedelta(days=30))
+    series = EventSeries.objects.create(**kwargs)
+    series.update_occurrences()
+    return series

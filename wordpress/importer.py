@@ -847,7 +847,7 @@ class Importer(EventImport, CommentImport):
 
 
 def tag_url(tag):
-    return reverse("articles:tag", kwargs={"slug": tag.slug})
+    return reverse("pages:tag", kwargs={"slug": tag.slug})
 
 
 def slug_text(item, prefix):

@@ -1,4 +1,4 @@
-"""Article list, tag, author and archive pages."""
+"""Article list, author and archive pages."""
 
 import datetime
 
@@ -78,34 +78,6 @@ def test_card_shows_title_date_author_summary_and_tags(client, db):
     assert f'<a href="{author.get_absolute_url()}">Ann Writer</a>' in response.text
     assert "A short piece on hope." in response.text
     assert '<a href="/tags/peer-support/">peer support</a>' in response.text
-
-
-def test_tag_page_lists_the_articles_with_that_tag(client, db):
-    make_article(title="Tagged piece", tags=["hearing voices", "hope"])
-    make_article(title="Other piece", tags=["family"])
-
-    response = client.get(reverse("articles:tag", args=["hearing-voices"]))
-
-    assert response.status_code == 200
-    assert "Articles tagged “hearing voices”" in response.text
-    assert titles(response) == ["Tagged piece"]
-
-
-def test_tag_page_for_an_unknown_tag_is_404(client, db):
-    make_article(tags=["hope"])
-
-    assert client.get(reverse("articles:tag", args=["despair"])).status_code == 404
-
-
-def test_tag_page_is_paginated(client, db, settings):
-    settings.ARTICLES_PER_PAGE = 10
-    for _ in range(11):
-        make_article(tags=["hope"])
-
-    url = reverse("articles:tag", args=["hope"])
-
-    assert len(titles(client.get(url))) == 10
-    assert len(titles(client.get(url, {"page": 2}))) == 1
 
 
 def test_author_page_lists_their_articles_with_name_and_bio(client, db):

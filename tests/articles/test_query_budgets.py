@@ -8,10 +8,10 @@ from tests.factories import make_article, make_page, make_user
 
 # Site settings, menu pages and the coming announcements on every page, then
 # articles with their authors and comment counts, and one prefetch for all their
-# tags; plus upcoming events
-# on the home page, a count and the archive years on the article list, and the
-# tag on a tag page.
-BUDGETS = {"home": 6, "list": 7, "tag": 7}
+# tags; plus upcoming events on the home page, a count and the archive years on
+# the article list, and on a tag page the tag and a count each of its upcoming
+# events, articles and past events.
+BUDGETS = {"home": 6, "list": 7, "tag": 9}
 
 
 @pytest.fixture(params=[3, 30], ids=lambda count: f"{count}-articles")
@@ -30,7 +30,7 @@ def url_for(page):
     return {
         "home": reverse("home"),
         "list": reverse("articles:list"),
-        "tag": reverse("articles:tag", args=["hope"]),
+        "tag": reverse("pages:tag", args=["hope"]),
     }[page]
 
 

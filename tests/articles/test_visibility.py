@@ -48,7 +48,7 @@ def list_url(name, article):
     return {
         "home": reverse("home"),
         "list": reverse("articles:list"),
-        "tag": reverse("articles:tag", args=["hope"]),
+        "tag": reverse("pages:tag", args=["hope"]),
         "author": reverse("articles:author", args=[article.author.slug]),
         "year": reverse("articles:archive-year", args=[published_at.year]),
         "month": reverse(

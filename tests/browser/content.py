@@ -23,6 +23,7 @@ from tests.factories import (
     make_image_file,
     make_page,
     make_presenter,
+    make_series,
     make_user,
 )
 
@@ -130,7 +131,7 @@ PUBLIC_PAGES = {
     "article list": lambda site: reverse("articles:list"),
     "article": lambda site: site.article.get_absolute_url(),
     "page": lambda site: site.start_page.get_absolute_url(),
-    "tag": lambda site: reverse("articles:tag", kwargs={"slug": "hope"}),
+    "tag": lambda site: reverse("pages:tag", kwargs={"slug": "hope"}),
     "year archive": lambda site: reverse(
         "articles:archive-year",
         kwargs={"year": timezone.localtime(site.article.published_at).year},
@@ -139,6 +140,11 @@ PUBLIC_PAGES = {
     "event": lambda site: site.event.get_absolute_url(),
     "past event with recording": lambda site: site.past_event.get_absolute_url(),
     "presenter": lambda site: site.presenter.get_absolute_url(),
+    "series": lambda site: make_series(
+        title="Tuesday circle",
+        registration_mode=Event.RegistrationMode.REQUIRED,
+    ).get_absolute_url(),
     "search results": lambda site: reverse("search:results") + "?q=hope",
+    "contact form": lambda site: reverse("contact:form"),
     "404": lambda site: "/no-such-page/",
 }

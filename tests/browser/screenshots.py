@@ -126,10 +126,26 @@ def imported_post(slug):
 
 def webinar_for_registrants():
     """The demo's webinar whose join link is for registrants only."""
+    from demo.registrations import REGISTRATION_EVENT_SLUG
     from events.models import Event
 
-    event = Event.objects.filter(registration_mode="required").first()
+    event = Event.objects.filter(slug=REGISTRATION_EVENT_SLUG).first()
     return event.get_absolute_url() if event else None
+
+
+def registration_form():
+    """That webinar's registration form, scrolled to."""
+    address = webinar_for_registrants()
+    return address + "#register" if address else None
+
+
+def demo_series():
+    """The demo's weekly group: its pattern, skipped date and next meetings."""
+    from demo.series import SERIES_SLUG
+    from events.models import EventSeries
+
+    series = EventSeries.objects.filter(slug=SERIES_SLUG).first()
+    return series.get_absolute_url() if series else None
 
 
 @dataclass(frozen=True)
@@ -145,6 +161,8 @@ SHOTS = [
     Shot("article", seed_article),
     Shot("event", seed_event),
     Shot("event-registrants-only", webinar_for_registrants),
+    Shot("registration-form", registration_form, full_page=False),
+    Shot("series", demo_series),
     Shot("imported-table", imported_post("table")),
     Shot("imported-columns", imported_post("columns")),
     Shot("imported-footnotes", imported_post("footnotes")),

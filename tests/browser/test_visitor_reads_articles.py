@@ -35,8 +35,10 @@ def test_visitor_goes_from_home_to_start_page_article_tag_and_archive(page):
     expect(page.get_by_role("heading", name="Start small")).to_be_visible()
     page.get_by_role("list", name="Tags").get_by_role("link", name="Hope").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Articles tagged “Hope”")
-    cards = page.locator(".card__title")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tagged “Hope”")
+    upcoming = page.get_by_role("region", name="Upcoming events")
+    expect(upcoming.locator(".card__title")).to_have_text(["Listening without fixing"])
+    cards = page.get_by_role("region", name="Articles").locator(".card__title")
     expect(cards).to_have_count(4)
     expect(cards.first).to_have_text("Hope is a practice")
     expect(page.get_by_role("link", name="Listening before advising")).to_have_count(0)

@@ -1,6 +1,8 @@
 """How threads and the comment form look to a visitor."""
 
+import json
 import re
+from urllib.parse import quote, unquote
 
 import pytest
 from django.test import Client
@@ -197,7 +199,13 @@ def test_the_form_does_not_point_to_a_crisis_notice_the_site_lacks(policy):
     assert 'href="#crisis-notice"' not in html
 
 
-def test_remember_me_fills_the_form_on_the_next_visit(post, open_policy):
+def remembered(cookie):
+    return json.loads(unquote(cookie.value))
+
+
+def test_remember_me_keeps_the_details_in_a_cookie_for_the_form_script(
+    post, open_policy
+):
     article = make_article()
     visitor = Client()
     response = post(
@@ -209,15 +217,52 @@ def test_remember_me_fills_the_form_on_the_next_visit(post, open_policy):
         remember="on",
     )
     cookie = response.cookies["commenter"]
-    assert cookie["httponly"] is True
+    # Read by comments/comments.js in the browser, never by the server.
+    assert cookie["httponly"] == ""
     assert cookie["samesite"] == "Lax"
+    assert remembered(cookie) == {
+        "name": "Sam",
+        "email": "sam@example.org",
+        "url": "https://sam.example",
+    }
     html = visitor.get(article.get_absolute_url()).content.decode()
-    assert 'name="name" value="Sam"' in html
-    assert 'name="email" value="sam@example.org"' in html
-    assert 'name="url" value="https://sam.example"' in html
-    assert re.search(r'name="remember"[^>]*checked', html)
-    stranger = Client().get(article.get_absolute_url()).content.decode()
-    assert "sam@example.org" not in stranger
+    assert 'src="/static/comments/comments.js"' in html
+    assert "sam@example.org" not in html
+    assert 'name="name" value=' not in html
+    assert not re.search(r'name="remember"[^>]*checked', html)
+
+
+@pytest.mark.parametrize(
+    "https_request, secure_cookies",
+    [(True, False), (False, True)],
+    ids=["https request", "SECURE_COOKIES behind a proxy"],
+)
+def test_the_remember_me_cookie_is_sent_only_over_https_in_production(
+    policy, settings, django_capture_on_commit_callbacks, https_request, secure_cookies
+):
+    settings.SESSION_COOKIE_SECURE = secure_cookies
+    article = make_article()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = Client().post(
+            "/comments/post/",
+            comment_data(article, remember="on", name="Kim"),
+            secure=https_request,
+        )
+    assert response.status_code == 302
+    cookie = response.cookies["commenter"]
+    assert cookie["secure"] is True
+    assert remembered(cookie)["name"] == "Kim"
+
+
+def test_the_reply_page_fills_the_form_only_in_the_browser_too(policy):
+    parent = make_comment(make_article(), user_name="Jo")
+    visitor = Client()
+    visitor.cookies["commenter"] = quote(
+        json.dumps({"name": "Sam", "email": "sam@example.org", "url": ""}), safe=""
+    )
+    html = visitor.get(f"/comments/reply/{parent.pk}/").content.decode()
+    assert 'src="/static/comments/comments.js"' in html
+    assert "sam@example.org" not in html
 
 
 def test_without_remember_me_nothing_is_kept_and_an_old_cookie_goes(post, open_policy):

@@ -1,4 +1,7 @@
-"""The events part of load_demo_content: the seed webinar and two upcoming ones."""
+"""
+The events part of load_demo_content: the seed webinar, two upcoming ones and a
+weekly series.
+"""
 
 import datetime
 from io import StringIO
@@ -9,8 +12,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from demo import events as demo_content
+from demo import registrations as demo_registrations
+from demo import series as demo_series
 from demo.seed_page import read_seed_page
-from events.models import Event, EventPresenter, Presenter
+from events.models import Event, EventPresenter, EventSeries, Presenter
 from registrations.models import Registration
 from tests.events.conftest import SEED_END, SEED_START
 
@@ -63,10 +68,11 @@ def test_seed_webinar_page_reads_like_the_seed_page(demo, client):
         'type="application/ld+json"',
     ]:
         assert text in html
+    # What a visitor comes to a past webinar for, the recording, comes first.
     assert (
-        html.index("Event Description")
+        html.index("Check out this video")
+        < html.index("Event Description")
         < html.index("About the Presenter")
-        < html.index("Check out this video")
     )
 
 
@@ -123,6 +129,61 @@ def test_loading_again_creates_and_changes_nothing(demo):
 @pytest.mark.django_db
 def test_the_demo_webinar_with_registration_has_a_few_registrants():
     call_command("load_demo_content", stdout=StringIO())
-    event = Event.objects.get(registration_mode=Event.RegistrationMode.REQUIRED)
+    event = Event.objects.get(slug=demo_registrations.REGISTRATION_EVENT_SLUG)
+    assert event.registration_mode == Event.RegistrationMode.REQUIRED
+    assert event.series is None
     assert event.start > timezone.now()
     assert Registration.objects.filter(event=event).confirmed().count() == 3
+
+
+@pytest.mark.django_db
+def test_the_demo_series_meets_on_tuesday_evenings_with_one_week_skipped(client):
+    call_command("load_demo_content", stdout=StringIO())
+    series = EventSeries.objects.published().get(slug=demo_series.SERIES_SLUG)
+    meetings = list(series.occurrences.published().upcoming())
+
+    # Eight Tuesdays in the pattern, the fourth skipped.
+    assert len(meetings) == 7
+    local = [meeting.local_start for meeting in meetings]
+    assert {(start.weekday(), start.hour, start.minute) for start in local} == {
+        (1, 18, 0)
+    }
+    assert {meeting.time_zone for meeting in meetings} == {"Europe/London"}
+    skipped = series.first_date + datetime.timedelta(weeks=3)
+    assert skipped not in [start.date() for start in local]
+    assert all(
+        meeting.registration_mode == Event.RegistrationMode.REQUIRED
+        for meeting in meetings
+    )
+
+    page = client.get(series.get_absolute_url()).text
+    assert "Every Tuesday at 18:00 (Europe/London), 8 meetings" in page
+    assert "No meeting on " in page
+    assert "The facilitators are at a training that evening." in page
+    for meeting in meetings:
+        assert meeting.get_absolute_url() in page
+    assert series.join_url not in page
+
+
+@pytest.mark.django_db
+def test_the_demo_has_two_upcoming_webinars_and_the_series_meetings_upcoming():
+    call_command("load_demo_content", stdout=StringIO())
+
+    upcoming = Event.objects.published().upcoming()
+
+    assert upcoming.count() == 9
+    assert upcoming.filter(series__isnull=True).count() == 2
+
+
+@pytest.mark.django_db
+def test_the_demo_privacy_page_says_what_registering_keeps_and_for_how_long(
+    client, settings
+):
+    settings.REGISTRATION_RETENTION_DAYS = 12
+    call_command("load_demo_content", stdout=StringIO())
+
+    text = client.get("/about/privacy/").text
+
+    assert "<h2>Registering for an event</h2>" in text
+    assert "your time zone, your answers to the event's questions" in text
+    assert "Your registration is erased 12 days after the event." in text

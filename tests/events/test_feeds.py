@@ -5,9 +5,10 @@ import pytest
 from django.urls import reverse
 
 from events.models import Event
+from recoverysite.models import SiteSettings
 from recoverysite.publishing import Status
 from tests.events.conftest import SEED_END, SEED_START
-from tests.factories import make_event
+from tests.factories import make_event, make_series
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +61,80 @@ def test_feed_query_count_does_not_grow_with_events(assert_page_queries, count):
 
     # Site settings, events, their tags.
     assert_page_queries(reverse("events:feed"), 3)
+
+
+JOIN_URL = "https://meet.example.org/tuesday-circle-7731"
+
+
+def registrants_only_series(**kwargs):
+    return make_series(
+        title="Tuesday circle",
+        registration_mode=Event.RegistrationMode.REQUIRED,
+        join_url=JOIN_URL,
+        **kwargs,
+    )
+
+
+def test_a_series_feed_lists_its_meetings_and_never_their_join_link(client):
+    series = registrants_only_series()
+    make_series(title="Another group")
+
+    for name, item_tag in [
+        ("events:series-feed", "item"),
+        ("events:series-feed-atom", f"{ATOM}entry"),
+    ]:
+        response = client.get(reverse(name, args=[series.slug]))
+
+        assert response.status_code == 200
+        assert JOIN_URL not in response.text
+        root = ET.fromstring(response.content)
+        items = list(root.iter(item_tag))
+        assert len(items) == 3
+        assert {
+            item.findtext("title") or item.findtext(f"{ATOM}title") for item in items
+        } == {"Tuesday circle"}
+    channel = ET.fromstring(
+        client.get(reverse("events:series-feed", args=[series.slug])).content
+    ).find("channel")
+    assert channel.findtext("title") == f"{SiteSettings.load().name}: Tuesday circle"
+    assert channel.findtext("link") == series.get_full_url()
+    assert channel.findtext("description").startswith("Every Tuesday at 18:00")
+    meetings = series.occurrences.order_by("-start")
+    assert [item.findtext("link") for item in channel.findall("item")] == [
+        meeting.get_full_url() for meeting in meetings
+    ]
+
+
+def test_the_events_feed_says_which_series_a_meeting_belongs_to(client):
+    series = registrants_only_series()
+
+    response = client.get(reverse("events:feed"))
+
+    assert JOIN_URL not in response.text
+    descriptions = [
+        item.findtext("description")
+        for item in ET.fromstring(response.content).find("channel").findall("item")
+    ]
+    assert len(descriptions) == 3
+    for description in descriptions:
+        assert description.endswith(
+            f"One meeting of “Tuesday circle”: {series.get_full_url()}"
+        )
+
+
+def test_a_draft_series_has_no_feed(client):
+    series = make_series(status=Status.DRAFT)
+
+    assert (
+        client.get(reverse("events:series-feed", args=[series.slug])).status_code == 404
+    )
+
+
+@pytest.mark.parametrize("meetings", [1, 6])
+def test_series_feed_query_count_does_not_grow_with_meetings(
+    assert_page_queries, meetings
+):
+    series = make_series(rule=f"FREQ=WEEKLY;BYDAY=TU;COUNT={meetings}")
+
+    # Site settings, the series, its meetings, their tags.
+    assert_page_queries(reverse("events:series-feed", args=[series.slug]), 4)

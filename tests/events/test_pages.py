@@ -7,7 +7,13 @@ from django.urls import reverse
 
 from events.models import Event
 from recoverysite.publishing import Status
-from tests.factories import make_event, make_image, make_image_file, make_presenter
+from tests.factories import (
+    make_event,
+    make_image,
+    make_image_file,
+    make_presenter,
+    make_series,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -150,15 +156,6 @@ def test_presenter_index_lists_public_presenters_by_name(client):
     assert "Runs peer groups." in response.content.decode()
 
 
-def test_tag_page_lists_published_events_with_the_tag(client):
-    make_event(title="Tagged", tags=["peer support"])
-    make_event(title="Other")
-
-    response = client.get(reverse("events:tag", args=["peer-support"]))
-
-    assert titles(response, "event_list") == ["Tagged"]
-
-
 def test_navigation_links_to_events(client):
     html = client.get(reverse("home")).content.decode()
 
@@ -230,3 +227,85 @@ def test_home_page_queries_do_not_grow_with_upcoming_events(client, now):
     make_events(9, now, [make_presenter(), make_presenter()])
 
     assert home_page_queries(client) == with_one
+
+
+# The order of an event page: what the visitor came for first.
+
+
+def positions(html, *texts):
+    return [html.index(text) for text in texts]
+
+
+def test_upcoming_event_page_puts_time_presenters_and_registration_first(client, now):
+    presenter = make_presenter(name="Maya Lindqvist")
+    event = make_event(
+        start=now + 7 * DAY,
+        registration_mode=Event.RegistrationMode.REQUIRED,
+        presenters=[presenter],
+        description="<p>The long description.</p>",
+    )
+
+    html = client.get(event.get_absolute_url()).content.decode()
+
+    order = positions(
+        html,
+        'class="event__when"',
+        '<a href="#presenters-title">Maya Lindqvist</a>',
+        'id="register"',
+        "The long description.",
+        'id="presenters-title"',
+    )
+    assert order == sorted(order)
+
+
+def test_past_event_page_gives_the_recording_before_the_description_and_one_poster(
+    client, now
+):
+    event = make_event(
+        start=now - 7 * DAY,
+        recording_url="https://www.youtube.com/watch?v=Hq4mR7dPz2E",
+        transcript="<p>What was said.</p>",
+        description="<p>The long description.</p>",
+        featured_image=make_image(make_image_file(), alt="Two chairs."),
+    )
+
+    html = client.get(event.get_absolute_url()).content.decode()
+
+    order = positions(html, 'id="recording"', "What was said.", "The long description.")
+    assert order == sorted(order)
+    assert html.count('class="embed__poster"') == 1
+    assert 'class="featured"' not in html
+
+
+def test_past_event_without_a_player_keeps_its_picture(client, now):
+    event = make_event(
+        start=now - 7 * DAY,
+        recording_url="https://archive.example.org/hope.mp4",
+        featured_image=make_image(make_image_file(), alt="Two chairs."),
+    )
+
+    html = client.get(event.get_absolute_url()).content.decode()
+
+    assert 'class="featured"' in html
+    assert html.index('id="recording"') < html.index('class="featured"')
+
+
+def test_home_page_shows_a_series_once_by_its_next_meeting(client, now):
+    series = make_series(title="Tuesday circle", rule="FREQ=WEEKLY;BYDAY=TU;COUNT=4")
+    first, second, *_later = series.occurrences.order_by("start")
+    make_event(title="A webinar", start=second.start + DAY)
+    make_event(title="Another webinar", start=second.start + 2 * DAY)
+
+    response = client.get(reverse("home"))
+
+    assert titles(response, "upcoming_events") == [
+        "Tuesday circle",
+        "A webinar",
+        "Another webinar",
+    ]
+    assert response.context["upcoming_events"][0] == first
+    # Once the next meeting is cancelled, the one after it is shown as well.
+    first.event_status = Event.EventStatus.CANCELLED
+    first.save()
+    upcoming = client.get(reverse("home")).context["upcoming_events"]
+    assert [first, second] == [event for event in upcoming if event.series_id]

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import Event
-from tests.factories import make_event
+from tests.factories import make_event, make_series
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +44,46 @@ def test_join_link_is_in_no_public_output_when_registration_is_required(
         assert response["X-Page-Cache"] == cache_outcome
         assert JOIN_URL not in response.content.decode()
         assert "private-room-4821" not in response.content.decode()
+
+
+SERIES_OUTPUTS = {
+    "series page": lambda series: series.get_absolute_url(),
+    "a meeting's page": lambda series: series.occurrences.first().get_absolute_url(),
+    "series calendar": lambda series: reverse(
+        "events:series-calendar", kwargs={"slug": series.slug}
+    ),
+    "series RSS": lambda series: reverse("events:series-feed", args=[series.slug]),
+    "series Atom": lambda series: reverse(
+        "events:series-feed-atom", args=[series.slug]
+    ),
+    "series sitemap": lambda series: reverse(
+        "sitemap-section", kwargs={"section": "series"}
+    ),
+    "events sitemap": lambda series: reverse(
+        "sitemap-section", kwargs={"section": "events"}
+    ),
+    "calendar subscription": lambda series: reverse("events:calendar"),
+    "RSS": lambda series: reverse("events:feed"),
+}
+
+
+@pytest.mark.parametrize("output", SERIES_OUTPUTS)
+def test_a_series_join_link_is_in_no_public_output_when_registration_is_required(
+    client, settings, output
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    series = make_series(
+        join_url=JOIN_URL, registration_mode=Event.RegistrationMode.REQUIRED
+    )
+    assert series.occurrences.filter(join_url=JOIN_URL).count() == 3
+    url = SERIES_OUTPUTS[output](series)
+    for cache_outcome in ["miss", "hit"]:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["X-Page-Cache"] == cache_outcome
+        # Unfolded: calendar files break long lines.
+        text = response.content.decode().replace("\r\n ", "")
+        assert "private-room-4821" not in text
 
 
 def test_google_calendar_link_leaves_out_a_join_link_that_needs_registration():

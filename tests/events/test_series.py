@@ -5,10 +5,12 @@ import datetime
 import icalendar
 import pytest
 from dateutil import rrule
+from django.urls import reverse
 
 from events.models import Event, EventSeries, SeriesException
 from operations import background
 from recoverysite.publishing import Status
+from tests import factories
 from tests.conftest import run_worker
 from tests.editorial.conftest import change_url, form_data
 from tests.events.conftest import LONDON
@@ -202,3 +204,114 @@ def test_a_pattern_that_cannot_be_comes_back_with_a_message_and_the_text_kept(
     assert "A new summary, kept." in html
     series.refresh_from_db()
     assert series.rule == "FREQ=WEEKLY;BYDAY=TU"
+
+
+def test_the_series_page_reads_like_an_event_page_and_leads_to_the_next_meeting(
+    client,
+):
+    series = factories.make_series(
+        title="Tuesday circle",
+        registration_mode=Event.RegistrationMode.REQUIRED,
+        join_url="https://meet.example.org/tuesday-circle-7731",
+        rule="FREQ=WEEKLY;BYDAY=TU;COUNT=4",
+    )
+    meetings = list(series.occurrences.order_by("start"))
+    skipped = meetings[2]
+    SeriesException.objects.create(
+        series=series, date=skipped.local_start.date(), note="Bank holiday."
+    )
+    series.update_occurrences()
+
+    response = client.get(series.get_absolute_url())
+
+    html = response.text
+    assert '<p class="event__kind">Series</p>' in html
+    assert "<h1>Tuesday circle</h1>" in html
+    assert (
+        '<p class="event__when series__pattern">Every Tuesday at 18:00 '
+        "(Europe/London), 4 meetings</p>"
+    ) in html
+    assert (
+        f'<a class="event-action event-action--primary" '
+        f'href="{meetings[0].get_absolute_url()}#register">Register for the next '
+        "meeting</a>"
+    ) in html
+    assert f"Next meeting: {meetings[0].when}." in html
+    assert f'href="/events/series/{series.slug}/calendar.ics" download' in html
+    feed = f"/events/series/{series.slug}/feed/"
+    assert (
+        f'type="application/rss+xml" title="Tuesday circle (RSS)" href="{feed}"'
+    ) in html
+    assert (
+        f'type="application/atom+xml" title="Tuesday circle (Atom)" href="{feed}atom/"'
+    ) in html
+    date = skipped.local_start.strftime("%A %-d %B %Y")
+    assert f"<li>No meeting on {date}. Bank holiday.</li>" in html
+    assert html.count('<li class="meeting">') == 4
+    # The skipped meeting was published: it stays, marked, with no registration.
+    assert '<span class="badges"><span class="badge badge--alert">Cancelled' in html
+    for meeting in meetings:
+        register = (
+            f'<a class="meeting__register" href="{meeting.get_absolute_url()}'
+            f'#register">Register<span class="visually-hidden"> for {meeting.when}'
+        )
+        assert (register in html) == (meeting != skipped)
+    assert "meet.example.org" not in html
+
+
+def test_the_series_page_costs_the_same_queries_for_2_or_8_meetings(
+    client, django_assert_num_queries
+):
+    for count in [2, 8]:
+        series = factories.make_series(rule=f"FREQ=WEEKLY;BYDAY=TU;COUNT={count}")
+        client.get(series.get_absolute_url())
+        # The series, its next meetings and their presenters, the site settings,
+        # the menu, the skipped dates and the past meetings.
+        with django_assert_num_queries(7):
+            response = client.get(series.get_absolute_url())
+        assert response.text.count('<li class="meeting">') == count
+
+
+def test_a_moved_meeting_replaces_its_date_in_the_series_calendar(client, frozen_clock):
+    frozen_clock(FEBRUARY)
+    series = make_series(rule="FREQ=WEEKLY;BYDAY=TU;COUNT=3")
+    series.update_occurrences()
+    meeting = series.occurrences.order_by("start")[1]
+    # From Tuesday 9 to Wednesday 10 March, same hour.
+    meeting.start += datetime.timedelta(days=1)
+    meeting.end += datetime.timedelta(days=1)
+    meeting.save()
+    series.detach(meeting, datetime.date(2027, 3, 9), moved=True)
+
+    response = client.get(reverse("events:series-calendar", args=[series.slug]))
+
+    master, moved = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert "EXDATE" not in master
+    assert moved["UID"] == master["UID"]
+    assert moved["RECURRENCE-ID"].dt == datetime.datetime(2027, 3, 9, 18, tzinfo=LONDON)
+    assert moved["DTSTART"].dt == datetime.datetime(2027, 3, 10, 18, tzinfo=LONDON)
+    # The pattern leaves the moved meeting be, and the page shows its new day.
+    series.update_occurrences()
+    meeting.refresh_from_db()
+    assert meeting.local_start.date() == datetime.date(2027, 3, 10)
+    assert series.occurrences.count() == 3
+    assert "Wednesday, March 10, 2027" in client.get(series.get_absolute_url()).text
+
+
+def test_past_meetings_move_below_the_next_ones(client, frozen_clock):
+    frozen_clock(FEBRUARY)
+    series = make_series(rule="FREQ=WEEKLY;BYDAY=TU;COUNT=3")
+    series.update_occurrences()
+    first, second, third = series.occurrences.order_by("start")
+
+    frozen_clock(datetime.datetime(2027, 3, 3, 12, tzinfo=datetime.UTC))
+    html = client.get(series.get_absolute_url()).text
+
+    meetings = html[html.index('<h2 id="upcoming-title">Next meetings') :]
+    assert (
+        meetings.index(second.get_absolute_url())
+        < meetings.index(third.get_absolute_url())
+        < meetings.index("Past meetings")
+        < meetings.index(first.get_absolute_url())
+    )
+    assert f"Next meeting: {second.when}." in html

@@ -52,7 +52,14 @@ FORMS = {
             "end_1": "11:00:00",
             "status": "published",
         },
-        "text": ["title", "summary", "venue_name", "venue_address", "recording_note"],
+        "text": [
+            "title",
+            "summary",
+            "content_note",
+            "venue_name",
+            "venue_address",
+            "recording_note",
+        ],
         "urls": ["registration_url", "join_url", "recording_url"],
         "rich": ["description", "transcript"],
         "public": "/events/base/",
@@ -70,7 +77,7 @@ FORMS = {
     "page": {
         "url": "/admin/pages/page/add/",
         "valid": {"title": "Base", "slug": "base", "status": "published"},
-        "text": ["title"],
+        "text": ["title", "content_note"],
         "urls": [],
         "rich": ["body"],
         "public": "/base/",
@@ -202,8 +209,10 @@ def test_nul_in_a_text_field_brings_the_form_back(staff_client, form, field):
         ("article", "summary", 300),
         ("article", "content_note", 200),
         ("event", "title", 200),
+        ("event", "content_note", 200),
         ("presenter", "name", 150),
         ("page", "title", 200),
+        ("page", "content_note", 200),
     ],
 )
 def test_over_long_values_bring_the_form_back_with_the_text(

@@ -1,14 +1,24 @@
+import json
+from urllib.parse import quote
+
 import pytest
 from django.test import Client
 
 from comments.models import Comment, CommentStatus
 from recoverysite.models import SiteSettings
+from tests.comments.conftest import comment_data
 from tests.factories import make_article, make_page
 
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 600
+
+
+def remember_cookie(name, email):
+    """The "remember me" cookie as the comment form sets it."""
+    details = {"name": name, "email": email, "url": ""}
+    return quote(json.dumps(details), safe="")
 
 
 def get(client, url):
@@ -76,7 +86,9 @@ def test_site_settings_and_menu_changes_refresh_every_page(client):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_visitors_with_any_cookie_never_share_cached_pages(client, django_user_model):
+def test_signed_in_staff_and_visitors_with_a_session_never_share_cached_pages(
+    client, django_user_model
+):
     make_article()
     get(client, "/")
     staff = django_user_model.objects.create_superuser("editor", "e@example.org", "x")
@@ -84,10 +96,11 @@ def test_visitors_with_any_cookie_never_share_cached_pages(client, django_user_m
     signed_in.force_login(staff)
     assert "X-Page-Cache" not in signed_in.get("/")
 
-    remembered = Client()
-    remembered.cookies["commenter"] = "Sam"
-    response = remembered.get("/")
-    assert "X-Page-Cache" not in response
+    with_session = Client()
+    with_session.cookies["sessionid"] = "abc"
+    # The "remember me" cookie beside it changes nothing: still made afresh.
+    with_session.cookies["commenter"] = remember_cookie("Sam", "sam@example.org")
+    assert "X-Page-Cache" not in with_session.get("/")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -146,3 +159,94 @@ def test_conditional_get_answers_304_for_an_unchanged_page(client):
     etag = get(client, "/articles/")["ETag"]
     response = client.get("/articles/", headers={"if-none-match": etag})
     assert response.status_code == 304
+
+
+# Visitors who asked the comment form to remember them
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_remembered_commenter_gets_the_cached_page_without_a_query(
+    client, django_assert_num_queries
+):
+    article = make_article()
+    assert get(client, article.get_absolute_url())["X-Page-Cache"] == "miss"
+    sam = Client()
+    sam.cookies["commenter"] = remember_cookie("Sam", "sam@example.org")
+
+    with django_assert_num_queries(0):
+        response = get(sam, article.get_absolute_url())
+
+    assert response["X-Page-Cache"] == "hit"
+    assert 'src="/static/comments/comments.js"' in response.text
+    assert response["Cache-Control"].startswith("public")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_visitor_ever_sees_another_visitors_remembered_details(client):
+    article = make_article()
+    url = article.get_absolute_url()
+    # Sam ticks "remember me", then is the first to visit the page again.
+    sam = Client()
+    response = sam.post(
+        "/comments/post/",
+        comment_data(article, name="Sam Reed", email="sam@example.org", remember="on"),
+    )
+    assert response.status_code == 302
+    assert "commenter" in sam.cookies
+    # A browser sends this one only under /comments/; the test client everywhere.
+    del sam.cookies["my_comments"]
+    made_for_sam = get(sam, url)
+    kim = Client()
+    kim.cookies["commenter"] = remember_cookie("Kim Lane", "kim@example.org")
+    served_to_kim = get(kim, url)
+    served_to_a_stranger = get(client, url)
+
+    assert made_for_sam["X-Page-Cache"] == "miss"
+    assert served_to_kim["X-Page-Cache"] == "hit"
+    assert served_to_a_stranger["X-Page-Cache"] == "hit"
+    for response in (made_for_sam, served_to_kim, served_to_a_stranger):
+        for personal in ("Sam Reed", "sam@example.org", "Kim Lane", "kim@example.org"):
+            assert personal not in response.text
+
+
+# Staff signing in and out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_signing_in_and_out_leaves_the_public_cache_alone(
+    client, django_user_model
+):
+    django_user_model.objects.create_superuser("ed", "ed@example.org", "a long pass")
+    article = make_article(title="Still cached")
+    pages = ["/", "/articles/", article.get_absolute_url(), "/feeds/articles/"]
+    for url in pages:
+        assert get(client, url)["X-Page-Cache"] == "miss"
+
+    editor = Client()
+    signed_in = editor.post(
+        "/admin/login/", {"username": "ed", "password": "a long pass", "next": "/"}
+    )
+    assert signed_in.status_code == 302
+    for url in pages:
+        # Staff get pages made for them, kept by nobody.
+        response = get(editor, url)
+        assert "X-Page-Cache" not in response
+        assert "private" in response["Cache-Control"]
+    assert editor.post("/admin/logout/").status_code in (200, 302)
+
+    for url in pages:
+        assert get(client, url)["X-Page-Cache"] == "hit", url
+
+
+@pytest.mark.django_db(transaction=True)
+def test_editing_an_author_still_refreshes_their_bylines(client, django_user_model):
+    author = django_user_model.objects.create_user("sam", "s@example.org", "x")
+    article = make_article(author=author)
+    get(client, article.get_absolute_url())
+
+    author.display_name = "Sam Reed"
+    author.save()
+
+    response = get(client, article.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "Sam Reed" in response.text

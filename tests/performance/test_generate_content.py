@@ -130,3 +130,30 @@ def test_search_finds_generated_presenters(generated):
     response = Client().get("/search/", {"q": word, "type": "presenter"})
     assert response.status_code == 200
     assert presenter.get_absolute_url() in response.text
+
+
+@pytest.mark.django_db
+def test_a_short_discussion_is_threads_of_three_on_the_second_article():
+    generate(
+        articles=5,
+        events=0,
+        comments=0,
+        threaded_article_comments=7,
+        short_discussion_comments=51,
+    )
+    first, second = Article.objects.order_by("pk")[:2]
+    assert Comment.objects.for_object(first).count() == 7
+    thread = list(Comment.objects.for_object(second).thread())
+    assert len(thread) == 51
+    assert len({comment.thread_id for comment in thread}) == 17
+    assert [comment.level for comment in thread[:6]] == [0, 1, 2, 0, 1, 2]
+    assert {comment.nested_count for comment in thread if comment.level == 0} == {2}
+    response = Client().get(second.get_absolute_url())
+    assert "51 comments" in response.text
+
+
+@pytest.mark.django_db
+def test_a_short_discussion_needs_two_articles():
+    with pytest.raises(CommandError, match="needs at least two articles"):
+        generate(articles=1, short_discussion_comments=3)
+    assert not Article.objects.exists()

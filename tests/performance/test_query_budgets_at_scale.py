@@ -7,7 +7,9 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
@@ -19,12 +21,16 @@ SIZES = {
     "larger": {"articles": 60, "events": 40, "comments": 600, "threaded": 200},
 }
 
+# A tag page: site settings, menu pages, the tag and a count of each of its
+# three sections, then two queries for each section the page reaches.
+TAG_PAGE_BASE = 6
+TAG_PAGE_SECTIONS = ["upcoming_events", "articles", "past_events"]
+
 # Each page's budget, the same for both sizes. Every page reads the site
 # settings and the menu pages.
 BUDGETS = {
     "home": 6,
     "article list": 6,
-    "tag": 6,
     "tag index": 3,
     "author": 6,
     "year archive": 10,
@@ -34,7 +40,6 @@ BUDGETS = {
     "event list": 7,
     "past event": 7,
     "upcoming event": 7,
-    "event tag": 6,
     "presenter": 5,
     "presenter index": 4,
     "search": 6,
@@ -91,7 +96,7 @@ def addresses():
         "event list": "/events/",
         "past event": past.get_absolute_url(),
         "upcoming event": upcoming.get_absolute_url(),
-        "event tag": f"/events/tags/{event_tag}/",
+        "event tag": f"/tags/{event_tag}/",
         "presenter": presenter.get_absolute_url(),
         "presenter index": "/presenters/",
         "search": "/search/?q=recovery+hope",
@@ -137,3 +142,14 @@ def test_public_page_costs_a_fixed_number_of_queries(
     with django_assert_num_queries(BUDGETS[page]):
         response = visitor.get(site[page])
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", ["tag", "event tag"])
+def test_tag_page_costs_a_fixed_number_of_queries_per_section(site, page):
+    visitor = Client()
+    assert visitor.get(site[page]).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = visitor.get(site[page])
+    shown = [name for name in TAG_PAGE_SECTIONS if response.context[name]]
+    assert shown
+    assert len(queries) == TAG_PAGE_BASE + 2 * len(shown)

@@ -167,3 +167,19 @@ def test_an_empty_message_comes_back_with_the_subject_kept(staff_client):
     assert 'value="About Thursday"' in page
     run_worker()
     assert mail.outbox == []
+
+
+def test_the_waiting_list_filter_shows_people_in_the_order_they_joined(staff_client):
+    event = required_event()
+    RegistrationOptions.objects.create(event=event, capacity=1)
+    for name in ["Seated", "Zoe", "Abe", "Mia"]:
+        register(event, email=f"{name.lower()}@example.org", name=name, time_zone="UTC")
+
+    listing = staff_client.get(
+        reverse("admin:registrations_registration_changelist"),
+        {"status__exact": "waiting", "event__id__exact": event.pk},
+    ).text
+
+    assert "Seated" not in listing
+    assert listing.index("zoe@example.org") < listing.index("abe@example.org")
+    assert listing.index("abe@example.org") < listing.index("mia@example.org")

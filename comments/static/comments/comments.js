@@ -1,5 +1,39 @@
-// Progressive enhancement for comment threads: without it, "Reply" opens a page
-// of its own and the form works the same.
+// Progressive enhancement for comment forms and threads: without it, "Reply"
+// opens a page of its own, the form works the same, and "remember me" leaves it
+// empty.
+
+// "Remember me": the name, email and website the visitor asked this browser to
+// keep are filled in from the cookie the comment form set. The server makes the
+// same page for everyone, so the page cache can serve it.
+(function () {
+  "use strict";
+  var match = document.cookie.match(/(?:^|;\s*)commenter=([^;]*)/);
+  if (!match) return;
+  var remembered;
+  try {
+    remembered = JSON.parse(decodeURIComponent(match[1]));
+  } catch (error) {
+    return; // an older or damaged cookie: the form stays empty
+  }
+  if (!remembered || typeof remembered !== "object") return;
+  document.querySelectorAll("form.comment-form").forEach(function (form) {
+    var filled = false;
+    ["name", "email", "url"].forEach(function (name) {
+      var field = form.elements.namedItem(name);
+      var value = remembered[name];
+      // What the visitor typed, or the server kept after an error, stays.
+      if (field && !field.value && typeof value === "string" && value) {
+        field.value = value;
+        filled = true;
+      }
+    });
+    // Ticked again, so that unticking it on the next comment forgets them.
+    var remember = form.elements.namedItem("remember");
+    if (remember && filled) remember.checked = true;
+  });
+})();
+
+// Replies in place, under the comment they answer, and a count of characters left.
 (function () {
   "use strict";
   var wrap = document.getElementById("comment-form");

@@ -3,7 +3,7 @@ A large, realistic site for measuring speed: years of articles, webinars with
 presenters and recordings, a hundred thousand comments and one long discussion.
 
     manage.py generate_content --articles 10000 --events 500 --comments 100000 \
-        --threaded-article-comments 200
+        --threaded-article-comments 200 --short-discussion-comments 51
 
 Rows go in with bulk_create(), a batch at a time, with the fields that the models'
 save() would derive (slugs, thread positions, search vectors) worked out here.
@@ -115,18 +115,36 @@ class Command(BaseCommand):
             default=200,
             help="Published comments, nested to the deepest level, on one article.",
         )
+        parser.add_argument(
+            "--short-discussion-comments",
+            type=int,
+            default=0,
+            help=(
+                "Published comments on a second article in threads of three "
+                "(a comment, a reply and a reply to it), the shape of a typical "
+                "blog discussion."
+            ),
+        )
         parser.add_argument("--seed", type=int, default=1)
 
     def handle(self, *args, **options):
         counts = {
             name: options[name]
-            for name in ("articles", "events", "comments", "threaded_article_comments")
+            for name in (
+                "articles",
+                "events",
+                "comments",
+                "threaded_article_comments",
+                "short_discussion_comments",
+            )
         }
         for name, count in counts.items():
             if count < 0:
                 raise CommandError(f"--{name.replace('_', '-')} cannot be negative.")
         if counts["articles"] < 1 and counts["threaded_article_comments"]:
             raise CommandError("A threaded discussion needs at least one article.")
+        if counts["articles"] < 2 and counts["short_discussion_comments"]:
+            raise CommandError("A short discussion needs at least two articles.")
         if Article.objects.filter(slug__startswith=f"{SLUG_PREFIX}-").exists():
             raise CommandError(
                 "This database has generated content already. Run the command on "
@@ -154,19 +172,31 @@ class Generator:
         self.now = now
         self.report = []
 
-    def run(self, articles, events, comments, threaded_article_comments):
+    def run(
+        self,
+        articles,
+        events,
+        comments,
+        threaded_article_comments,
+        short_discussion_comments=0,
+    ):
         self.site_texts()
         authors = self.authors(max(1, min(40, articles // 250 + 3)))
         tags = self.tags()
         article_rows = self.articles(articles, authors, tags)
         presenters = self.presenters(max(1, min(150, events // 4 + 1)) if events else 0)
         event_rows = self.events(events, presenters, tags)
+        # The discussions' articles get no other comments.
+        discussed = 0
         if threaded_article_comments:
-            # The discussion's article gets no other comments.
             self.threaded_discussion(article_rows[0], threaded_article_comments)
-            self.comments(comments, article_rows[1:], event_rows)
-        else:
-            self.comments(comments, article_rows, event_rows)
+            discussed = 1
+        if short_discussion_comments:
+            self.threaded_discussion(
+                article_rows[discussed], short_discussion_comments, replies=1, deepest=2
+            )
+            discussed += 1
+        self.comments(comments, article_rows[discussed:], event_rows)
         self.search_vectors()
         targets = [*article_rows, *event_rows]
         invalidate(
@@ -471,10 +501,13 @@ class Generator:
         Comment.objects.insert_threads(batch)
         self.report.append(f"{count} comments on {len(by_target)} items")
 
-    def threaded_discussion(self, article, count):
-        """``count`` comments on one article, each thread as deep as allowed."""
+    def threaded_discussion(self, article, count, replies=2, deepest=None):
+        """``count`` comments on one article: each comment gets ``replies``
+        replies, down to the ``deepest`` level (by default as deep as allowed)."""
         content_type = ContentType.objects.get_for_model(Article)
         max_level = settings.COMMENTS_XTD_MAX_THREAD_LEVEL
+        if deepest is not None:
+            max_level = min(max_level, deepest)
         moment = [article.published_at]
 
         def later():
@@ -484,7 +517,7 @@ class Generator:
         threads = []
         made = 0
         while made < count:
-            # Each thread: a comment, two replies, two replies to each reply…
+            # Each thread: a comment, its replies, the replies to each reply…
             rows = [(self.comment(article, content_type, later()), None)]
             made += 1
             frontier = [0]
@@ -493,7 +526,7 @@ class Generator:
                 parent = rows[parent_index][0]
                 if parent.level == max_level:
                     continue
-                for _ in range(2):
+                for _ in range(replies):
                     if made == count:
                         break
                     rows.append(
