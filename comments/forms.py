@@ -2,6 +2,7 @@ import time
 
 from django import forms
 from django.conf import settings
+from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
@@ -9,6 +10,17 @@ from django_comments.forms import CommentSecurityForm
 from comments.models import Comment, CommentReport, ReportReason
 from recoverysite.plain_text import visible_text
 from recoverysite.security import client_ip
+
+# Signs the moment a visitor started writing (the comment form's "started").
+STARTED_SIGNER = signing.Signer(salt="comments.writing-started")
+# How long a form may stay open, as django-contrib-comments' own timestamp.
+WRITING_TIMEOUT = getattr(settings, "COMMENTS_TIMEOUT", 2 * 60 * 60)
+
+
+def writing_started_token():
+    """A signed "now", which the form sends back as the start of the writing."""
+    return STARTED_SIGNER.sign(str(int(time.time())))
+
 
 PARENT_UNAVAILABLE = _("The comment you are replying to is not available any more.")
 
@@ -68,6 +80,9 @@ class CommentForm(CommentSecurityForm):
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
+    # When the visitor started writing: a signed time the page's script fetches
+    # the first time the form is touched (see writing_started_token).
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, target_object, *args, parent=None, **kwargs):
         kwargs.setdefault("label_suffix", "")
@@ -82,6 +97,16 @@ class CommentForm(CommentSecurityForm):
 
     def security_failed(self):
         return any(name in self.errors for name in ("timestamp", "security_hash"))
+
+    def security_forged(self):
+        """
+        Security fields no page of the site sends: missing, or a hash that does
+        not match. A form that was open too long fails only on its timestamp.
+        """
+        missing = any(
+            not self.data.get(name) for name in ("timestamp", "security_hash")
+        )
+        return missing or "security_hash" in self.errors
 
     def honeypot_filled(self):
         return bool(self.data.get("honeypot"))
@@ -107,6 +132,16 @@ class CommentForm(CommentSecurityForm):
             )
         return parent_id
 
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        # A web address never holds a bare quotation mark (it is written %22);
+        # one typed is meant to break out of the link's attribute.
+        if '"' in url:
+            raise forms.ValidationError(
+                self.fields["url"].error_messages["invalid"], code="invalid"
+            )
+        return url
+
     def clean_name(self):
         # One line: the name is quoted in email subjects.
         name = " ".join(visible_text(self.cleaned_data["name"]).split())
@@ -120,8 +155,38 @@ class CommentForm(CommentSecurityForm):
             raise forms.ValidationError(_("Please write a comment."))
         return text
 
+    def writing_started_at(self):
+        """The moment the visitor started writing, when the page's script said."""
+        try:
+            started = int(STARTED_SIGNER.unsign(self.data.get("started", "")))
+        except (signing.BadSignature, ValueError):
+            return None
+        # As old as the form's own timestamp may be, and not from the future.
+        if not 0 <= time.time() - started <= WRITING_TIMEOUT:
+            return None
+        return started
+
     def seconds_to_write(self):
-        return time.time() - int(self.data.get("timestamp") or 0)
+        """
+        How long the visitor surely took to write, never less than 0. The form's
+        own timestamp says when the page was made, and a page from the page
+        cache, or kept by the browser, was made up to their lifetimes earlier
+        than the visitor got it; only the time of the script's first touch
+        (writing_started_at) is sure.
+        """
+        started = self.writing_started_at()
+        if started is None:
+            kept_for_up_to = (
+                settings.PAGE_CACHE_SECONDS + settings.BROWSER_CACHE_SECONDS
+            )
+            started = int(self.data.get("timestamp") or 0) + kept_for_up_to
+        return max(time.time() - started, 0)
+
+    def writing_time_is_measured(self):
+        """False when the page may have come from a cache and no script said."""
+        return self.writing_started_at() is not None or not (
+            settings.PAGE_CACHE_SECONDS or settings.BROWSER_CACHE_SECONDS
+        )
 
     def with_fresh_security_fields(self):
         """The same form and text, with a new timestamp and hash to send again."""

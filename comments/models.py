@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections, models, router
+from django.db import connections, models, router, transaction
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
@@ -225,7 +225,28 @@ class Comment(XtdComment):
             CommentStatus.REMOVED,
             CommentStatus.WITHDRAWN,
         }
-        super().save(*args, **kwargs)
+        if not self._state.adding or not self.parent_id:
+            super().save(*args, **kwargs)
+            return
+        # django-comments-xtd gives a new reply its place in the thread by reading
+        # the thread's orders and shifting the later ones: two replies doing that
+        # at once would take the same place. Locking the thread's first comment
+        # makes replies to one thread wait for each other, until the transaction
+        # ends. SQLite needs no lock: its transactions take the write lock when
+        # they begin (settings.py), so they already write one at a time.
+        database = kwargs.get("using") or router.db_for_write(Comment)
+        with transaction.atomic(using=database):
+            if connections[database].features.has_select_for_update:
+                thread_of_parent = XtdComment.norel_objects.filter(
+                    pk=self.parent_id
+                ).values("thread_id")
+                list(
+                    XtdComment.norel_objects.using(database)
+                    .select_for_update()
+                    .filter(pk=models.Subquery(thread_of_parent))
+                    .values_list("pk", flat=True)
+                )
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return f"{self.content_object.get_absolute_url()}#c{self.pk}"

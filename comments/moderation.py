@@ -46,8 +46,22 @@ def first_match(phrases, *texts):
     return next((phrase for phrase in phrases if phrase in haystack), None)
 
 
-def moderate(comment, policy, *, seconds_to_write, user=None):
-    """Decide whether a new comment is published, held or spam, and why."""
+def moderate(
+    comment,
+    policy,
+    *,
+    seconds_to_write,
+    writing_time_measured=True,
+    user=None,
+    rate_limit_counted=True,
+):
+    """
+    Decide whether a new comment is published, held or spam, and why.
+    ``seconds_to_write`` is how long the writing surely took, which is all that
+    is known when ``writing_time_measured`` is False (a page maybe from a cache,
+    without the script that says when the writing started).
+    ``rate_limit_counted`` is False when the rate limits' cache was unreachable.
+    """
     verdict = Verdict()
     fields = (
         comment.user_name,
@@ -67,13 +81,26 @@ def moderate(comment, policy, *, seconds_to_write, user=None):
         return verdict
     if user is not None and user.is_staff:
         return verdict
+    if not rate_limit_counted:
+        # A flood would go unnoticed: a moderator sees each comment meanwhile,
+        # and nobody is turned away for the site's own fault.
+        logger.warning(
+            "The rate limits' cache is unreachable: holding a comment from %s "
+            "for a moderator",
+            comment.ip_address,
+        )
+        verdict.hold("rate limits unavailable")
     if match := first_match(policy.lines(policy.moderation_keys), *fields):
         verdict.hold(f"keyword: {match}")
     links = count_links(comment.comment)
     if policy.max_links and links >= policy.max_links:
         verdict.hold(f"{links} links")
     if seconds_to_write < policy.min_seconds_to_write:
-        verdict.hold(f"written in {seconds_to_write:.0f} s")
+        verdict.hold(
+            f"written in {seconds_to_write:.0f} s"
+            if writing_time_measured
+            else "sent soon after a page that may have come from the cache"
+        )
     if policy.hold_first_comments and not is_returning_commenter(comment.user_email):
         verdict.hold("first comment")
     if settings.AKISMET_API_KEY:

@@ -5,6 +5,7 @@ from comments import views
 app_name = "comments"
 urlpatterns = [
     path("comments/post/", views.post_comment, name="post"),
+    path("comments/started/", views.writing_started, name="started"),
     path("comments/<int:comment_id>/", views.permalink, name="permalink"),
     path("comments/reply/<int:comment_id>/", views.reply, name="reply"),
     path("comments/received/<str:token>/", views.received, name="received"),

@@ -1,4 +1,5 @@
 import json
+import logging
 import posixpath
 from datetime import timedelta
 from functools import wraps
@@ -6,26 +7,32 @@ from urllib.parse import quote
 
 from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.http import Http404
+from django.core.exceptions import BadRequest, ValidationError
+from django.db import connection, transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from comments import links, tasks
-from comments.forms import CommentForm, ReportForm
+from comments.forms import CommentForm, ReportForm, writing_started_token
 from comments.models import Comment, CommentStatus, EmailAddress, ModerationPolicy
 from comments.moderation import comments_are_open, moderate
 from operations.background import enqueue_after_commit
 from recoverysite.security import (
+    client_ip,
+    count_against_limits,
     csrf_failure_for_signed_in,
     is_cross_site,
     seconds_to_wait,
 )
+
+# Posts no page of the site would send, for whoever watches the security logs.
+security_log = logging.getLogger("comments.security")
 
 REMEMBER_COOKIE = "commenter"
 MY_COMMENTS_COOKIE = "my_comments"
@@ -36,9 +43,13 @@ DUPLICATE_WINDOW = timedelta(minutes=10)
 
 
 def get_target(content_type, object_pk):
-    """The published article or event a comment is for, or 404."""
+    """
+    The published article or event a comment is for: 400 when its kind takes
+    no comments, 404 when there is no such published item.
+    """
     if content_type not in settings.COMMENTS_TARGET_MODELS:
-        raise Http404("Comments are not taken here.")
+        # No form of the site names another kind of content: a forged post.
+        raise BadRequest("Comments are not taken on this kind of content.")
     model = apps.get_model(content_type)
     try:
         return model.objects.published().get(pk=object_pk)
@@ -93,6 +104,13 @@ def post_comment(request):
         )
     is_valid = form.is_valid()
     if form.security_failed():
+        if form.security_forged():
+            security_log.warning(
+                "A comment form with its security fields missing or forged, "
+                "from %s: %s",
+                client_ip(request),
+                ", ".join(sorted(form.errors)),
+            )
         return render_form_page(
             request,
             form.with_fresh_security_fields(),
@@ -104,7 +122,8 @@ def post_comment(request):
     if not is_valid:
         # The form's own summary names each field in error.
         return render_form_page(request, form)
-    if seconds := rate_limit_wait(request, form.cleaned_data["email"]):
+    rate_limit = count_rate_limits(request, form.cleaned_data["email"])
+    if seconds := rate_limit.wait:
         response = render_form_page(
             request,
             form.with_fresh_security_fields(),
@@ -117,20 +136,25 @@ def post_comment(request):
         response["Retry-After"] = str(seconds)
         return response
     comment = form.build_comment(request)
-    duplicate = find_duplicate(comment)
-    if duplicate:
-        return redirect(links.link(duplicate, "received"))
     if form.honeypot_filled():
         verdict_status, reasons, care = CommentStatus.SPAM, ["honeypot"], False
     else:
         verdict = moderate(
-            comment, policy, seconds_to_write=form.seconds_to_write(), user=request.user
+            comment,
+            policy,
+            seconds_to_write=form.seconds_to_write(),
+            writing_time_measured=form.writing_time_is_measured(),
+            user=request.user,
+            rate_limit_counted=rate_limit.counted,
         )
         verdict_status, reasons, care = verdict.status, verdict.reasons, verdict.care
     comment.status = verdict_status
     comment.hold_reasons = "; ".join(reasons)[:255]
     comment.care_hold = care
     with transaction.atomic():
+        wait_for_other_posts_on(target)
+        if duplicate := find_duplicate(comment):
+            return redirect(links.link(duplicate, "received"))
         comment.save()
         if comment.status != CommentStatus.SPAM:
             enqueue_after_commit(tasks.comment_received, comment.pk)
@@ -172,9 +196,20 @@ def remember_commenter(request, response, comment):
     )
 
 
-def rate_limit_wait(request, email):
-    """Seconds until this address and this email may post again, or 0."""
-    return seconds_to_wait(
+@require_GET
+@never_cache
+def writing_started(request):
+    """
+    The signed moment a visitor started writing, fetched by the page's script
+    when the comment form is first touched: the form in a cached page carries
+    the time the page was made, not the time the visitor got it.
+    """
+    return HttpResponse(writing_started_token(), content_type="text/plain")
+
+
+def count_rate_limits(request, email):
+    """This post counted against the limits of its address and of its email."""
+    return count_against_limits(
         request,
         ("comments-ip", "ip", settings.COMMENTS_RATE_PER_IP),
         (
@@ -183,6 +218,25 @@ def rate_limit_wait(request, email):
             settings.COMMENTS_RATE_PER_EMAIL,
         ),
     )
+
+
+def wait_for_other_posts_on(target):
+    """
+    Within a transaction, the posts of comments on ``target`` go one at a time
+    from here to the end of the transaction. Two posts of one comment at once (a
+    double click) then never both look for a copy before either is stored: the
+    second waits for the first to commit, finds its comment and lands on it. A
+    locked row of the page does it on PostgreSQL and MariaDB; SQLite's
+    transactions take the write lock when they begin (settings.py), which already
+    puts them one after the other.
+    """
+    if connection.features.has_select_for_update:
+        list(
+            type(target)
+            ._base_manager.select_for_update()
+            .filter(pk=target.pk)
+            .values_list("pk", flat=True)
+        )
 
 
 def find_duplicate(comment):

@@ -15,6 +15,7 @@ visitor and are ignored.
 import ipaddress
 import time
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib import admin, messages
@@ -180,11 +181,19 @@ def is_cross_site(request):
     return origin not in own | set(settings.CSRF_TRUSTED_ORIGINS)
 
 
-def seconds_to_wait(request, *limits):
+class RateLimitCount(NamedTuple):
+    # Seconds until the request is within every limit, 0 when it is now.
+    wait: int
+    # False when the cache the limits count in could not be reached: nothing
+    # was refused, and nothing was counted either.
+    counted: bool
+
+
+def count_against_limits(request, *limits):
     """
-    Seconds until this request is within every limit, or 0 when it is now. Each
-    limit is a ``(group, key, rate)`` as django-ratelimit takes them, and counts
-    this request. IPv6 addresses count by their /64, django-ratelimit's default.
+    Count this request against every limit, each a ``(group, key, rate)`` as
+    django-ratelimit takes them. IPv6 addresses count by their /64,
+    django-ratelimit's default.
     """
     usages = [
         get_usage(request, group=group, key=key, rate=rate, increment=True)
@@ -195,4 +204,15 @@ def seconds_to_wait(request, *limits):
         for usage in usages
         if usage and usage["should_limit"]
     ]
-    return max(waits, default=0)
+    # With RATELIMIT_FAIL_OPEN, django-ratelimit answers None when its cache
+    # fails; it does the same when limits are switched off, which is no failure.
+    counted = not getattr(settings, "RATELIMIT_ENABLE", True) or None not in usages
+    return RateLimitCount(wait=max(waits, default=0), counted=counted)
+
+
+def seconds_to_wait(request, *limits):
+    """
+    Seconds until this request is within every limit, or 0 when it is now (or
+    when the limits could not be counted), counting this request.
+    """
+    return count_against_limits(request, *limits).wait

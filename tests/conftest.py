@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 # Fixtures for tests that run a site in other processes.
-from tests.processes import own_database_url  # noqa: F401
+from tests.processes import own_database_url, own_redis  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

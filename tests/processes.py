@@ -8,6 +8,8 @@ import os
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -84,3 +86,62 @@ def start(database_url, *args, **variables):
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+def serve(database_url, port, **variables):
+    """
+    The site served by gunicorn with ``gunicorn.conf.py``, as in production, on
+    ``port``; returns the server's process once it answers.
+    """
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "recoverysite.wsgi"],
+        cwd=ROOT,
+        env=site_environment(
+            database_url, GUNICORN_BIND=f"127.0.0.1:{port}", **variables
+        ),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=30)
+            return server
+        # Refused until gunicorn listens, slow while its workers start.
+        except OSError:
+            time.sleep(0.1)
+    server.terminate()
+    raise AssertionError("the site did not start")
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """
+    A Redis server of the test's own on a free port, keeping nothing on disk:
+    ``own_redis.url`` to use it, ``own_redis.stop()`` to take it down.
+    """
+
+    class OwnRedis:
+        def __init__(self):
+            port = free_port()
+            self.url = f"redis://127.0.0.1:{port}/0"
+            self.process = subprocess.Popen(
+                ["redis-server", "--port", str(port), "--bind", "127.0.0.1"]
+                + ["--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(100):
+                with socket.socket() as probe:
+                    if probe.connect_ex(("127.0.0.1", port)) == 0:
+                        return
+                time.sleep(0.05)
+            raise AssertionError("redis-server did not start")
+
+        def stop(self):
+            self.process.terminate()
+            self.process.wait(timeout=30)
+
+    redis = OwnRedis()
+    yield redis
+    if redis.process.poll() is None:
+        redis.stop()

@@ -185,12 +185,18 @@ def test_a_mangled_reply_id_is_refused_with_the_text_kept(post, policy, reply_to
         {"object_pk": "abc"},
         {"object_pk": ""},
         {"object_pk": "99999999999999999999999"},
-        {"content_type": "recoverysite.user"},
-        {"content_type": "no such thing"},
     ],
 )
 def test_a_post_for_a_mangled_page_is_404_not_a_server_error(post, policy, fields):
     assert post(make_article(), **fields).status_code == 404
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize("content_type", ["recoverysite.user", "no such thing"])
+def test_a_post_for_a_mangled_kind_of_content_is_400_not_a_server_error(
+    post, policy, content_type
+):
+    assert post(make_article(), content_type=content_type).status_code == 400
     assert not Comment.objects.exists()
 
 

@@ -214,7 +214,7 @@ def test_comments_on_a_draft_are_refused(post, open_policy):
 def test_comments_on_a_model_that_takes_none_are_refused(client, open_policy):
     page = make_page()
     data = {"content_type": "pages.page", "object_pk": str(page.pk)}
-    assert client.post("/comments/post/", data).status_code == 404
+    assert client.post("/comments/post/", data).status_code == 400
 
 
 # Minimum time to write

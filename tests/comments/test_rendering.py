@@ -15,7 +15,7 @@ from tests.factories import make_article, make_page
 
 def comment_text_html(html, comment):
     start = html.index(f'id="c{comment.pk}"')
-    text = html.index('<div class="comment__text">', start)
+    text = html.index('<div class="comment__text" dir="auto">', start)
     return html[text : html.index("</div>", text)]
 
 
@@ -30,7 +30,7 @@ def test_plain_text_keeps_its_paragraphs_and_line_breaks(policy):
     article = make_article()
     comment = make_comment(article, comment="First part.\n\nSecond part,\nnext line.")
     assert comment_text_html(page_html(article), comment) == (
-        '<div class="comment__text"><p>First part.</p>\n\n'
+        '<div class="comment__text" dir="auto"><p>First part.</p>\n\n'
         "<p>Second part,<br>next line.</p>"
     )
 
@@ -73,7 +73,7 @@ def test_a_commenters_website_links_their_name_without_passing_on_ranking(policy
     article = make_article()
     make_comment(article, user_name="Dee", user_url="https://dee.example")
     assert (
-        '<a href="https://dee.example" rel="nofollow ugc noopener">Dee</a>'
+        '<a href="https://dee.example" rel="nofollow ugc noopener"><bdi>Dee</bdi></a>'
         in page_html(article)
     )
 
@@ -321,3 +321,17 @@ def test_a_signed_in_person_must_send_the_csrf_token(policy, django_user_model):
     )
     assert response.status_code == 302
     assert Comment.objects.get().user == user
+
+
+def test_names_and_texts_in_any_direction_keep_the_page_in_order(policy):
+    article = make_article()
+    sara = make_comment(article, user_name="سارة", comment="شكرا على هذا المقال")
+    make_comment(
+        article, user_name="דנה", user_url="https://example.org/", comment="תודה"
+    )
+
+    html = page_html(article)
+    # A right-to-left name cannot pull the date and buttons after it into its order.
+    assert f'id="c{sara.pk}-author"><bdi>سارة</bdi></span>' in html
+    assert 'rel="nofollow ugc noopener"><bdi>דנה</bdi></a>' in html
+    assert html.count('<div class="comment__text" dir="auto">') == 2

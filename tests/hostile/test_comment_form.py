@@ -105,6 +105,17 @@ def test_links_in_a_comment_never_become_script_links(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ['https://example.org/a"b', 'example.org/"', 'https://example.org/?q="x"']
+)
+def test_a_website_address_with_a_quotation_mark_is_refused(post, policy, article, url):
+    response = post(article, url=url, comment="My words stay.")
+
+    form_came_back(response, "My words stay.")
+    assert "Enter a valid URL." in response.text
+
+
+@pytest.mark.django_db
 def test_a_website_address_is_shown_only_as_an_http_link(
     post, client, open_policy, article
 ):
@@ -164,7 +175,8 @@ def test_nul_bytes_in_hidden_fields_never_store_or_fail(client, policy, article,
 
     response = client.post("/comments/post/", data)
 
-    assert response.status_code in (200, 404)
+    # A kind of content that takes no comments is a bad request (400).
+    assert response.status_code in (200, 400, 404)
     assert_safe_page(response, response.status_code)
     assert not Comment.objects.exists()
 
@@ -319,12 +331,55 @@ def test_a_form_older_than_two_hours_comes_back_with_fresh_fields(
     assert time.time() - fresh_timestamp < 60
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"timestamp": None},
+        {"security_hash": None},
+        {"timestamp": None, "security_hash": None},
+        {"security_hash": "0" * 40},
+        {"timestamp": str(int(time.time()) + 10)},
+    ],
+)
+def test_missing_or_forged_security_fields_are_logged(
+    client, policy, article, changes, caplog
+):
+    client.post(
+        "/comments/post/", tampered(article, **changes), REMOTE_ADDR="203.0.113.9"
+    )
+
+    (record,) = [r for r in caplog.records if r.name == "comments.security"]
+    assert record.levelname == "WARNING"
+    assert record.getMessage().startswith(
+        "A comment form with its security fields missing or forged, from 203.0.113.9:"
+    )
+
+
+@pytest.mark.django_db
+def test_a_form_open_too_long_is_not_logged_as_forged(post, policy, article, caplog):
+    post(article, seconds_ago=3 * 60 * 60, comment="Late words.")
+
+    assert not [r for r in caplog.records if r.name == "comments.security"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "content_type",
+    ["auth.user", "recoverysite.user", "comments.comment", "<script>", None],
+)
+def test_a_kind_of_content_that_takes_no_comments_is_a_bad_request(
+    client, policy, article, content_type
+):
+    response = client.post(
+        "/comments/post/", tampered(article, content_type=content_type)
+    )
+
+    assert_safe_page(response, 400)
+    assert not Comment.objects.exists()
+
+
 TARGET_TAMPERING = [
-    {"content_type": "auth.user"},
-    {"content_type": "recoverysite.user"},
-    {"content_type": "comments.comment"},
-    {"content_type": "<script>"},
-    {"content_type": None},
     {"object_pk": "999999"},
     {"object_pk": "1 OR 1=1"},
     {"object_pk": "-1"},

@@ -40,19 +40,67 @@ def test_pages_render_uncached_while_redis_is_down(redis_down):
     assert visitor.get("/").status_code == 200
 
 
-def test_comments_are_posted_and_shown_while_redis_is_down(redis_down):
+def test_comments_are_taken_and_held_for_a_moderator_while_redis_is_down(
+    redis_down,
+):
     article = make_article()
     visitor = Client()
-    # The limit is one comment, but with no cache to count in, none is refused.
+    # The limit is one comment, but with no cache to count in, none is refused...
     for number in range(3):
         response = visitor.post(
             "/comments/post/",
             comment_data(article, comment=f"Comment number {number} without Redis."),
         )
         assert response.status_code == 302
-    assert Comment.objects.filter(status=CommentStatus.PUBLISHED).count() == 3
+    # ...and none is published before a moderator has seen it.
+    assert Comment.objects.filter(status=CommentStatus.PENDING).count() == 3
     page = visitor.get(article.get_absolute_url()).content.decode()
-    assert "Comment number 2 without Redis." in page
+    assert "without Redis." not in page
+
+
+def test_comments_are_held_for_a_moderator_once_redis_stops(
+    own_redis, settings, transactional_db, caplog
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": own_redis.url,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+        }
+    }
+    settings.COMMENTS_RATE_PER_IP = "100/10m"
+    policy = ModerationPolicy.load()
+    policy.min_seconds_to_write = 0
+    policy.hold_first_comments = False
+    policy.save()
+    article = make_article()
+    visitor = Client()
+    visitor.post("/comments/post/", comment_data(article, comment="Counted first."))
+    assert Comment.objects.get().status == CommentStatus.PUBLISHED
+
+    own_redis.stop()
+    for number in range(8):
+        response = visitor.post(
+            "/comments/post/",
+            comment_data(article, comment=f"Sent in a row, number {number}."),
+        )
+        assert response.status_code == 302
+    held = Comment.objects.exclude(comment="Counted first.")
+    assert [comment.status for comment in held] == [CommentStatus.PENDING] * 8
+    assert {comment.hold_reasons for comment in held} == {"rate limits unavailable"}
+    warnings = [
+        record.getMessage()
+        for record in caplog.records
+        if record.name == "comments.moderation"
+    ]
+    assert (
+        warnings
+        == [
+            "The rate limits' cache is unreachable: holding a comment from "
+            "127.0.0.1 for a moderator"
+        ]
+        * 8
+    )
 
 
 def test_signing_in_and_the_admin_work_while_redis_is_down(

@@ -85,6 +85,25 @@
     textarea.focus();
   });
 
+  // The page may come from the page cache, made minutes before this visitor
+  // got it: the server learns when the writing started from a signed time
+  // fetched the first time the form is touched. Without it the comment is
+  // taken all the same, only held for a moderator when it came quickly.
+  var started = form.querySelector("input[name=started]");
+  function fetchStarted() {
+    form.removeEventListener("focusin", fetchStarted);
+    if (started.value || !window.fetch) return;
+    fetch(words.startedUrl, { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) {
+        return response.ok ? response.text() : "";
+      })
+      .then(function (token) {
+        if (token && !started.value) started.value = token;
+      })
+      .catch(function () {});
+  }
+  if (started) form.addEventListener("focusin", fetchStarted);
+
   // A live count of the characters left, announced politely near the limit.
   var limit = parseInt(textarea.getAttribute("maxlength"), 10);
   if (limit) {
