@@ -2,36 +2,23 @@ import time
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from contact.models import Message, Topic
 from recoverysite.plain_text import visible_text
+from recoverysite.public_forms import PublicForm
 
 FORM_SALT = "contact.form"
-# A form left open in a tab stays good this long.
-FORM_MAX_AGE = 2 * 24 * 60 * 60
 
 
-def issued_now():
-    """The signed moment the form was handed out."""
-    return signing.TimestampSigner(salt=FORM_SALT).sign(str(int(time.time())))
-
-
-class ContactForm(forms.ModelForm):
+class ContactForm(PublicForm, forms.ModelForm):
     """
     The contact form. Its signed ``issued`` field stands in for a CSRF cookie
     and says when the form was handed out, for the minimum time to fill it in.
     """
 
-    # Left empty by people; filled by many bots. Hidden with CSS, not type=hidden.
-    honeypot = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    issued = forms.CharField(widget=forms.HiddenInput)
+    signing_salt = FORM_SALT
 
     class Meta:
         model = Message
@@ -62,9 +49,7 @@ class ContactForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        self.initial["issued"] = issued_now()
         limit = settings.CONTACT_MESSAGE_MAX_LENGTH
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
@@ -85,19 +70,12 @@ class ContactForm(forms.ModelForm):
         else:
             del self.fields["topic"]
 
-    def security_failed(self):
-        return "issued" in self.errors
+    def issued_value(self):
+        # The moment the form was handed out, for the minimum time to fill it in.
+        return str(int(time.time()))
 
-    def honeypot_filled(self):
-        return bool(self.data.get("honeypot"))
-
-    def clean_issued(self):
-        signer = signing.TimestampSigner(salt=FORM_SALT)
-        try:
-            issued = signer.unsign(self.cleaned_data["issued"], max_age=FORM_MAX_AGE)
-        except signing.BadSignature as error:
-            raise forms.ValidationError("stale", code="stale") from error
-        return int(issued)
+    def clean_signed_issued(self, value):
+        return int(value)
 
     def seconds_to_write(self):
         return time.time() - self.cleaned_data["issued"]
@@ -120,9 +98,3 @@ class ContactForm(forms.ModelForm):
 
     def clean_email(self):
         return self.cleaned_data["email"].lower()
-
-    def with_fresh_security_fields(self):
-        """The same form and text, with a new ``issued`` field to send again."""
-        data = self.data.copy()
-        data["issued"] = issued_now()
-        return type(self)(data=data)

@@ -9,6 +9,8 @@ address and per email. A refused form always comes back with what the visitor
 wrote, a message saying why, and a fresh ``issued`` field to send it again.
 """
 
+from django import forms
+from django.core import signing
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -104,3 +106,68 @@ class PublicFormView(View):
 
     def get_success_url(self):
         raise NotImplementedError
+
+
+class PublicForm(forms.Form):
+    """
+    The fields every form of a ``PublicFormView`` carries: a honeypot, and a
+    signed ``issued`` field standing in for a CSRF cookie. It goes stale after
+    ``max_age``, long enough for a page kept in caches and open tabs. Subclasses
+    name their ``signing_salt`` and may sign something of their own in it.
+    """
+
+    signing_salt = None
+    max_age = 2 * 24 * 60 * 60
+
+    # Left empty by people; filled by many bots. Hidden with CSS, not type=hidden.
+    honeypot = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    issued = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        # After the subclass's own fields, where the form's templates expect them.
+        for name in ("honeypot", "issued"):
+            self.fields[name] = self.fields.pop(name)
+        self.initial["issued"] = self.signed_issued()
+
+    def issued_value(self):
+        """What the ``issued`` field signs, besides the moment it was made."""
+        return "form"
+
+    def signed_issued(self):
+        signer = signing.TimestampSigner(salt=self.signing_salt)
+        return signer.sign(self.issued_value())
+
+    def clean_issued(self):
+        signer = signing.TimestampSigner(salt=self.signing_salt)
+        try:
+            value = signer.unsign(self.cleaned_data["issued"], max_age=self.max_age)
+        except signing.BadSignature as error:
+            raise forms.ValidationError("stale", code="stale") from error
+        return self.clean_signed_issued(value)
+
+    def clean_signed_issued(self, value):
+        """What a well-signed ``issued`` field holds; by default this form's own."""
+        if value != self.issued_value():
+            raise forms.ValidationError("made for something else", code="stale")
+        return value
+
+    def security_failed(self):
+        return "issued" in self.errors
+
+    def honeypot_filled(self):
+        return bool(self.data.get("honeypot"))
+
+    def with_fresh_security_fields(self):
+        """The same form and text, with a new ``issued`` field to send again."""
+        data = self.data.copy()
+        data["issued"] = self.signed_issued()
+        return self.remade(data)
+
+    def remade(self, data):
+        return type(self)(data=data)

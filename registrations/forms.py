@@ -1,17 +1,13 @@
 from django import forms
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from events.models import validate_time_zone
 from recoverysite.plain_text import visible_text
+from recoverysite.public_forms import PublicForm
 from registrations.models import options_for
 
-FORM_SALT = "registrations.form"
-# A form on a page kept in caches and open tabs stays good this long.
-FORM_MAX_AGE = 2 * 24 * 60 * 60
 
-
-class RegistrationForm(forms.Form):
+class RegistrationForm(PublicForm):
     """
     The registration form of one event. Its signed ``issued`` field ties it to
     the event and to when the page was made, in place of a CSRF cookie, so the
@@ -43,23 +39,13 @@ class RegistrationForm(forms.Form):
         label=_("Email me when the recording is available"),
         required=False,
     )
-    # Left empty by people; filled by many bots. Hidden with CSS, not type=hidden.
-    honeypot = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    issued = forms.CharField(widget=forms.HiddenInput)
+    signing_salt = "registrations.form"
 
     def __init__(self, event, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
         self.event = event
+        super().__init__(*args, **kwargs)
         self.options = options_for(event)
         self.initial.setdefault("time_zone", event.time_zone)
-        self.initial["issued"] = signing.TimestampSigner(salt=FORM_SALT).sign(
-            str(event.pk)
-        )
         self.fields["name"].widget.attrs["autocomplete"] = "nickname"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["time_zone"].widget.attrs.update(
@@ -83,21 +69,9 @@ class RegistrationForm(forms.Form):
         if not event.meets_online:
             del self.fields["wants_recording"]
 
-    def security_failed(self):
-        return "issued" in self.errors
-
-    def honeypot_filled(self):
-        return bool(self.data.get("honeypot"))
-
-    def clean_issued(self):
-        signer = signing.TimestampSigner(salt=FORM_SALT)
-        try:
-            event_pk = signer.unsign(self.cleaned_data["issued"], max_age=FORM_MAX_AGE)
-        except signing.BadSignature as error:
-            raise forms.ValidationError("stale", code="stale") from error
-        if event_pk != str(self.event.pk):
-            raise forms.ValidationError("other event", code="stale")
-        return event_pk
+    def issued_value(self):
+        # A form copied from one event's page cannot register for another.
+        return str(self.event.pk)
 
     def clean_name(self):
         name = " ".join(visible_text(self.cleaned_data["name"]).split())
@@ -114,12 +88,7 @@ class RegistrationForm(forms.Form):
             if self.cleaned_data.get(question.field_name, "").strip()
         }
 
-    def with_fresh_security_fields(self):
-        """The same form and text, with a new ``issued`` field to send again."""
-        data = self.data.copy()
-        data["issued"] = signing.TimestampSigner(salt=FORM_SALT).sign(
-            str(self.event.pk)
-        )
+    def remade(self, data):
         return type(self)(self.event, data=data)
 
 

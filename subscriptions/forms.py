@@ -1,12 +1,8 @@
 from django import forms
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from recoverysite.public_forms import PublicForm
 from subscriptions.models import Frequency, Subscriber, Topics
-
-FORM_SALT = "subscriptions.form"
-# A form on a page kept in caches and open tabs stays good this long.
-FORM_MAX_AGE = 2 * 24 * 60 * 60
 
 
 class ChoicesForm(forms.ModelForm):
@@ -24,7 +20,7 @@ class ChoicesForm(forms.ModelForm):
         self.fields["frequency"].label = _("How often")
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(PublicForm):
     """
     The subscribe form in the footer and on article and event pages. Its signed
     ``issued`` field stands in for a CSRF cookie, so those pages are cached whole.
@@ -46,37 +42,13 @@ class SubscribeForm(forms.Form):
         initial=Frequency.WEEKLY,
         widget=forms.RadioSelect,
     )
-    # Left empty by people; filled by many bots. Hidden with CSS, not type=hidden.
-    honeypot = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    issued = forms.CharField(widget=forms.HiddenInput)
+    signing_salt = "subscriptions.form"
 
     def __init__(self, *args, place="page", **kwargs):
         # Two forms on one page (the footer's and the page's) need their own ids.
         kwargs.setdefault("auto_id", f"id_{place}_%s")
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        self.initial["issued"] = signing.TimestampSigner(salt=FORM_SALT).sign("form")
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
-    def security_failed(self):
-        return "issued" in self.errors
-
-    def honeypot_filled(self):
-        return bool(self.data.get("honeypot"))
-
-    def clean_issued(self):
-        signer = signing.TimestampSigner(salt=FORM_SALT)
-        try:
-            return signer.unsign(self.cleaned_data["issued"], max_age=FORM_MAX_AGE)
-        except signing.BadSignature as error:
-            raise forms.ValidationError("stale", code="stale") from error
-
-    def with_fresh_security_fields(self):
-        """The same form and text, with a new ``issued`` field to send again."""
-        data = self.data.copy()
-        data["issued"] = signing.TimestampSigner(salt=FORM_SALT).sign("form")
+    def remade(self, data):
         return type(self)(data=data, auto_id=self.auto_id)
