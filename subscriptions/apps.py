@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,13 +9,6 @@ class SubscriptionsConfig(AppConfig):
 
     def ready(self):
         from comments.privacy import register_personal_data
-        from subscriptions import signals
         from subscriptions.privacy import erase_subscriber, export_subscriber
 
         register_personal_data("subscriptions", export_subscriber, erase_subscriber)
-        for sender in ["articles.Article", "events.Event"]:
-            post_save.connect(
-                signals.look_soon_for_new_items,
-                sender=sender,
-                dispatch_uid=f"subscriptions-{sender}",
-            )

@@ -6,12 +6,13 @@ from django.urls import reverse
 from recoverysite.models import SiteSettings
 from tests.factories import make_article, make_page, make_user
 
-# Site settings, menu pages and the coming announcements on every page, then
+# Site settings and menu pages on every page (the coming announcements are read
+# once, then kept until one changes: the measured visit is the second), then
 # articles with their authors and comment counts, and one prefetch for all their
 # tags; plus upcoming events on the home page, a count and the archive years on
 # the article list, and on a tag page the tag and a count each of its upcoming
 # events, articles and past events.
-BUDGETS = {"home": 6, "list": 7, "tag": 9}
+BUDGETS = {"home": 5, "list": 6, "tag": 8}
 
 
 @pytest.fixture(params=[3, 30], ids=lambda count: f"{count}-articles")
@@ -38,6 +39,9 @@ def url_for(page):
 def test_list_page_uses_a_fixed_number_of_queries(
     client, many_articles, page, django_assert_num_queries
 ):
+    # Once first, so that what is kept between visits (Django's content types,
+    # the announcements) is kept, whichever tests ran before.
+    client.get(url_for(page))
     with django_assert_num_queries(BUDGETS[page]):
         response = client.get(url_for(page))
 
