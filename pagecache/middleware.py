@@ -119,7 +119,8 @@ class AnonymousPageCacheMiddleware:
                 return self.response_from(entry, "stale")
         response = self.get_response(request)
         tags = getattr(request, "cache_tags", None)
-        if tags:
+        # An error page (the database down, say) is kept by nobody: no deadline.
+        if tags and response.status_code in PUBLIC_STATUSES:
             # A list, feed or home page changes when a scheduled item appears or
             # an unpublish date passes, without any save to outdate it.
             expire_at(response, next_change(tags))

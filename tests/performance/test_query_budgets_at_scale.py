@@ -50,7 +50,7 @@ BUDGETS = {
     "article comments feed": 2,
     "events calendar": 3,
     "event calendar": 2,
-    "sitemap index": 9,
+    "sitemap index": 11,
     "sitemap sections": 0,
     "sitemap articles": 2,
     "sitemap pages": 2,
