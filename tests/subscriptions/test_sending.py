@@ -204,7 +204,7 @@ def test_a_digest_goes_in_batches_under_the_per_minute_cap(settings, confirmed):
     settings.SUBSCRIPTIONS_EMAILS_PER_MINUTE = 2
     for number in range(5):
         confirmed(f"reader{number}@example.org")
-    make_article()
+    make_article(published_at=timezone.now())
     digest = tasks.start_digest()
     start = timezone.now()
     run_worker()
