@@ -2,15 +2,18 @@ import csv
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from editorial.dashboard import changelist_url
+from events.admin import EventAdmin
+from events.models import Event
 from operations.background import enqueue_after_commit
 from registrations import emails, tasks
+from registrations.dashboard import seats_note
 from registrations.forms import RegistrantMessageForm
 from registrations.models import (
     Question,
@@ -212,4 +215,43 @@ class RegistrationAdmin(admin.ModelAdmin):
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
                 "changelist_url": changelist_url(Registration),
             },
+        )
+
+
+# The event list shows each event's registrations. The events app knows nothing
+# of them, so this app puts an Event admin of its own in place of the events one.
+admin.site.unregister(Event)
+
+
+@admin.register(Event)
+class EventWithRegistrationsAdmin(EventAdmin):
+    list_display = [*EventAdmin.list_display, "registrations"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                confirmed=Count(
+                    "registrations",
+                    filter=Q(registrations__status=Registration.Status.CONFIRMED),
+                ),
+                waiting=Count(
+                    "registrations",
+                    filter=Q(registrations__status=Registration.Status.WAITING),
+                ),
+                capacity=F("registration_options__capacity"),
+            )
+        )
+
+    @admin.display(description=_("registrations"))
+    def registrations(self, event):
+        if event.registration_mode != Event.RegistrationMode.REQUIRED:
+            return "—"
+        return seats_note(
+            {
+                "registration_options__capacity": event.capacity,
+                "confirmed": event.confirmed,
+                "waiting": event.waiting,
+            }
         )

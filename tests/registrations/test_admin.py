@@ -1,5 +1,7 @@
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.models import Event
@@ -183,3 +185,27 @@ def test_the_waiting_list_filter_shows_people_in_the_order_they_joined(staff_cli
     assert "Seated" not in listing
     assert listing.index("zoe@example.org") < listing.index("abe@example.org")
     assert listing.index("abe@example.org") < listing.index("mia@example.org")
+
+
+def test_the_event_list_counts_each_events_registrations(
+    staff_client, django_assert_num_queries
+):
+    event = required_event()
+    RegistrationOptions.objects.create(event=event, capacity=2)
+    for letter in "abc":
+        register(event, email=f"{letter}@example.org", name=letter, time_zone="UTC")
+    open_event = make_event(title="Open to all")
+    url = reverse("admin:events_event_changelist")
+    staff_client.get(url)
+
+    with CaptureQueriesContext(connection) as two_events:
+        listing = staff_client.get(url).content.decode()
+
+    assert "2 of 2 seats taken, 1 waiting" in listing
+    row = listing[listing.index(open_event.title) :]
+    assert '<td class="field-registrations">—</td>' in row[: row.index("</tr>")]
+    # More events asking for registration cost no more queries.
+    for _ in range(3):
+        register(required_event(), email="d@example.org", name="d", time_zone="UTC")
+    with django_assert_num_queries(len(two_events.captured_queries)):
+        assert staff_client.get(url).content.decode().count("1 registered") == 3
