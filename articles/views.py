@@ -8,6 +8,7 @@ from django.views.generic import DetailView, ListView, MonthArchiveView, YearArc
 
 from articles.models import Article
 from comments.models import thread_cache_tag
+from pagecache.schedules import kept
 from pagecache.tags import add_cache_tags
 from recoverysite.publishing import PreviewMixin
 
@@ -68,7 +69,14 @@ class ArticleDetailView(PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         add_cache_tags(self.request, thread_cache_tag(Article, self.object.pk))
-        related = Article.objects.published().related_to(self.object)
+        article = self.object
+        # The same for every visit until an article changes, and dear to find
+        # on a large site with common tags: kept.
+        related = kept(
+            f"articles:related:{article.pk}",
+            ["articles"],
+            lambda: list(Article.objects.published().related_to(article)),
+        )
         return super().get_context_data(
             related_articles=related,
             structured_data=self.get_structured_data(),

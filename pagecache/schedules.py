@@ -57,3 +57,24 @@ def next_change(tags):
         if stamp != NOTHING_SCHEDULED:
             moments.append(datetime.datetime.fromtimestamp(stamp, tz=datetime.UTC))
     return min(moments, default=None)
+
+
+def kept(name, tags, make):
+    """
+    ``make()``'s result, read from the cache while the content of ``tags`` is
+    unchanged: until one of them gets a new version or reaches its next
+    scheduled change. For what a page reads the same way on every visit.
+    """
+    versions = current_versions(tags)
+    key = f"{KEY_PREFIX}:kept:{name}:" + ":".join(versions[tag] for tag in tags)
+    now = timezone.now()
+    found = cache.get(key)
+    if found is not None:
+        value, until = found
+        if until is None or now.timestamp() < until:
+            return value
+    value = make()
+    moment = next_change(tags)
+    until = moment.timestamp() if moment else None
+    cache.set(key, (value, until), KEEP_SECONDS)
+    return value

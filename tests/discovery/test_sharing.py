@@ -1,7 +1,12 @@
+import datetime
 import json
 import re
+from unittest import mock
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.factories import make_article, make_image, make_image_file, make_user
 
@@ -86,3 +91,36 @@ def test_tag_index_lists_tags_with_counts(client):
         ("anxiety", 1),
         ("family", 2),
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_related_articles_are_kept_until_an_article_changes_or_appears(
+    client, django_assert_num_queries
+):
+    article = make_article(tags=["a", "b"])
+    make_article(title="Shares one", tags=["a"])
+    client.get(article.get_absolute_url())
+    with CaptureQueriesContext(connection) as second_visit:
+        client.get(article.get_absolute_url())
+    assert not [q for q in second_visit.captured_queries if "shared_tags" in q["sql"]]
+
+    newer = make_article(title="Shares two", tags=["a", "b"])
+    assert related_titles(client, article) == ["Shares two", "Shares one"]
+
+    due = timezone.now() + datetime.timedelta(hours=2)
+    make_article(title="Scheduled, shares two", tags=["a", "b"], published_at=due)
+    assert related_titles(client, article) == ["Shares two", "Shares one"]
+    later = due + datetime.timedelta(minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        assert related_titles(client, article) == [
+            "Scheduled, shares two",
+            "Shares two",
+            "Shares one",
+        ]
+    newer.delete()
+    assert related_titles(client, article) == ["Shares one"]
+
+
+def related_titles(client, article):
+    response = client.get(article.get_absolute_url())
+    return [related.title for related in response.context["related_articles"]]

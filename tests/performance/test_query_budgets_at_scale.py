@@ -35,7 +35,7 @@ BUDGETS = {
     "author": 6,
     "year archive": 10,
     "month archive": 10,
-    "article with a long discussion": 9,
+    "article with a long discussion": 8,
     "page": 4,
     "event list": 7,
     "past event": 7,
