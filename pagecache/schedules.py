@@ -66,6 +66,8 @@ def kept(name, tags, make):
     scheduled change. For what a page reads the same way on every visit.
     """
     versions = current_versions(tags)
+    if None in versions.values():
+        return make()  # the cache cannot be reached: nothing can be kept
     key = f"{KEY_PREFIX}:kept:{name}:" + ":".join(versions[tag] for tag in tags)
     now = timezone.now()
     found = cache.get(key)

@@ -43,7 +43,7 @@ def site_content(transactional_db):
 
 def visible_content(html):
     """What a visitor sees of an article page: text and pictures, not form tokens."""
-    html = re.sub(r'name="(timestamp|security_hash)" value="[^"]*"', "", html)
+    html = re.sub(r'name="(timestamp|security_hash|issued)" value="[^"]*"', "", html)
     return html
 
 
