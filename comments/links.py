@@ -9,6 +9,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from comments.models import Comment
+from recoverysite.signed_links import InvalidLink
 
 DAY = 24 * 60 * 60
 # How long each kind of link works.
@@ -18,10 +19,6 @@ MAX_AGES = {
     "unsubscribe": 365 * DAY,
     "delete": 90 * DAY,
 }
-
-
-class InvalidLink(Http404):
-    """A forged, truncated or expired link: its own page says so, with a 404."""
 
 
 def make_token(comment, purpose):

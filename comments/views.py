@@ -2,7 +2,6 @@ import json
 import logging
 import posixpath
 from datetime import timedelta
-from functools import wraps
 from urllib.parse import quote
 
 from django.apps import apps
@@ -23,6 +22,7 @@ from comments.forms import CommentForm, ReportForm, writing_started_token
 from comments.models import Comment, CommentStatus, EmailAddress, ModerationPolicy
 from comments.moderation import comments_are_open, moderate
 from operations.background import enqueue_after_commit
+from recoverysite import signed_links
 from recoverysite.security import (
     client_ip,
     count_against_limits,
@@ -286,20 +286,9 @@ def permalink(request, comment_id):
     return redirect(comment.get_absolute_url())
 
 
-def explains_invalid_links(view):
-    """
-    A link from an email that is tampered with, cut short or too old gets a page
-    saying so, rather than the generic "could not find that page".
-    """
-
-    @wraps(view)
-    def answer(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except links.InvalidLink:
-            return render(request, "comments/invalid_link.html", status=404)
-
-    return answer
+explains_invalid_links = signed_links.explains_invalid_links(
+    "comments/invalid_link.html"
+)
 
 
 @explains_invalid_links

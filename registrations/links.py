@@ -5,16 +5,12 @@ key, never the email address, so cancelling (which changes the key) ends them.
 
 from django.conf import settings
 from django.core import signing
-from django.http import Http404
 from django.urls import reverse
 
+from recoverysite.signed_links import InvalidLink
 from registrations.models import Registration
 
 PURPOSES = {"mine", "cancel"}
-
-
-class InvalidLink(Http404):
-    """A forged, truncated or used link: its own page says so, with a 404."""
 
 
 def token(registration, purpose):

@@ -1,15 +1,13 @@
-from functools import wraps
-
 from django.conf import settings
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 
 from events.models import Event
 from operations.background import enqueue_after_commit
+from recoverysite import signed_links
 from recoverysite.public_forms import PublicFormView
 from registrations import links, tasks
 from registrations.forms import RegistrationForm
@@ -79,15 +77,9 @@ def received(request, slug):
     return render(request, "registrations/received.html", {"event": event})
 
 
-def explains_invalid_links(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except links.InvalidLink:
-            return render(request, "registrations/invalid_link.html", status=404)
-
-    return never_cache(wrapped)
+explains_invalid_links = signed_links.explains_invalid_links(
+    "registrations/invalid_link.html"
+)
 
 
 @explains_invalid_links

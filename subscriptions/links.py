@@ -6,16 +6,12 @@ is good for a week, the others for as long as the subscriber exists.
 
 from django.conf import settings
 from django.core import signing
-from django.http import Http404
 from django.urls import reverse
 
+from recoverysite.signed_links import InvalidLink
 from subscriptions.models import Subscriber
 
 CONFIRM_MAX_AGE = 7 * 24 * 60 * 60
-
-
-class InvalidLink(Http404):
-    """A forged, truncated, expired or erased link: its own page says so."""
 
 
 def signer(purpose):

@@ -1,15 +1,13 @@
-from functools import wraps
-
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from operations.background import enqueue_after_commit
+from recoverysite import signed_links
 from recoverysite.public_forms import PublicFormView
 from subscriptions import links, tasks
 from subscriptions.forms import ChoicesForm, SubscribeForm
@@ -49,15 +47,9 @@ def received(request):
     return render(request, "subscriptions/received.html")
 
 
-def explains_invalid_links(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except links.InvalidLink:
-            return render(request, "subscriptions/invalid_link.html", status=404)
-
-    return never_cache(wrapped)
+explains_invalid_links = signed_links.explains_invalid_links(
+    "subscriptions/invalid_link.html"
+)
 
 
 @explains_invalid_links
