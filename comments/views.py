@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
 
 from comments import links, tasks
 from comments.forms import CommentForm, ReportForm, writing_started_token
@@ -23,6 +22,7 @@ from comments.models import Comment, CommentStatus, EmailAddress, ModerationPoli
 from comments.moderation import comments_are_open, moderate
 from operations.background import enqueue_after_commit
 from recoverysite import signed_links
+from recoverysite.error_pages import answers_only
 from recoverysite.security import (
     client_ip,
     count_against_limits,
@@ -79,7 +79,7 @@ def render_form_page(request, form, message="", status=200):
 
 
 @csrf_exempt
-@require_POST
+@answers_only("POST")
 def post_comment(request):
     if refused := csrf_failure_for_signed_in(request):
         return refused
@@ -196,7 +196,7 @@ def remember_commenter(request, response, comment):
     )
 
 
-@require_GET
+@answers_only("GET")
 @never_cache
 def writing_started(request):
     """

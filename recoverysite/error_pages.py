@@ -15,6 +15,8 @@ from django.core.exceptions import (
 )
 from django.db import connection
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
+from django.views.decorators.http import require_http_methods
 from django_ratelimit.exceptions import Ratelimited
 
 # The methods any address of the site answers to; PUT, PATCH, DELETE, TRACE,
@@ -42,6 +44,21 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
+def answers_only(*methods):
+    """
+    ``require_http_methods`` that also names its methods for the 405 answer to
+    methods no address of the site takes (TRACE, PUT…), which a function view
+    never sees.
+    """
+
+    def decorator(view_func):
+        view_func = require_http_methods(methods)(view_func)
+        view_func.allowed_methods = list(methods)
+        return view_func
+
+    return decorator
+
+
 def method_not_allowed(request, allowed):
     response = render(
         request, "405.html", {"method": request.method, "allowed": allowed}, status=405
@@ -51,7 +68,12 @@ def method_not_allowed(request, allowed):
 
 
 def allowed_methods(view_func):
-    """The methods a class-based view answers to, or None for a function view."""
+    """
+    The methods a class-based view or an ``answers_only`` view answers to, or
+    None for another function view.
+    """
+    if hasattr(view_func, "allowed_methods"):
+        return view_func.allowed_methods
     view_class = getattr(view_func, "view_class", None)
     if view_class is None:
         return None
@@ -64,6 +86,15 @@ def allowed_methods(view_func):
     if "GET" in allowed and "HEAD" not in allowed:
         allowed.insert(allowed.index("GET") + 1, "HEAD")
     return allowed
+
+
+def allowed_at(path):
+    """The methods the view at ``path`` answers to; the site's at an unknown one."""
+    try:
+        view_func = resolve(path).func
+    except Resolver404:
+        return list(SITE_METHODS)
+    return allowed_methods(view_func) or list(SITE_METHODS)
 
 
 def forged_admin_selection(request, view_func):
@@ -107,7 +138,7 @@ class MalformedRequestMiddleware:
 
     def __call__(self, request):
         if request.method not in SITE_METHODS:
-            return method_not_allowed(request, list(SITE_METHODS))
+            return method_not_allowed(request, allowed_at(request.path_info))
         query = request.META.get("QUERY_STRING", "")
         if "\x00" in request.path or "%00" in query or "\x00" in query:
             return bad_request(request)

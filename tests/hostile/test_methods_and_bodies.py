@@ -9,7 +9,8 @@ from recoverysite import error_pages
 from tests.comments.conftest import comment_data
 from tests.hostile.payloads import assert_safe_page
 
-PAGES = [
+# Pages whose views say what they answer to: unsupported methods name those.
+READ_ONLY_VIEWS = [
     "/",
     "/articles/",
     "/articles/hope/",
@@ -20,28 +21,56 @@ PAGES = [
     "/about/",
     "/search/?q=hope",
     "/tags/recovery/",
+    "/robots.txt",
+    "/no-such-page/",
+]
+# Function views of Django and the libraries: the site's methods are named.
+OTHER_VIEWS = [
     "/feeds/articles/",
     "/events/calendar.ics",
     "/sitemap.xml",
-    "/robots.txt",
     "/admin/login/",
-    "/comments/post/",
-    "/no-such-page/",
 ]
 UNSUPPORTED = ["PUT", "PATCH", "DELETE", "TRACE", "CONNECT", "PROPFIND", "FOO"]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("method", UNSUPPORTED)
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize(
+    "path, allowed",
+    [(path, "GET, HEAD, OPTIONS") for path in READ_ONLY_VIEWS]
+    + [(path, "GET, HEAD, OPTIONS, POST") for path in OTHER_VIEWS],
+)
 def test_unsupported_method_is_a_designed_405_listing_what_is_allowed(
-    client, site, method, path
+    client, site, method, path, allowed
 ):
     response = client.generic(method, path)
 
     assert_safe_page(response, 405)
-    assert response["Allow"] == "GET, HEAD, OPTIONS, POST"
+    assert response["Allow"] == allowed
     assert "not " + method in response.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", UNSUPPORTED)
+def test_unsupported_method_on_the_comment_address_names_post_alone(
+    client, site, method
+):
+    response = client.generic(method, "/comments/post/")
+
+    assert_safe_page(response, 405)
+    assert response["Allow"] == "POST"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["PUT", "TRACE"])
+def test_unsupported_method_on_a_class_based_view_names_its_methods(
+    client, site, method
+):
+    response = client.generic(method, "/contact/")
+
+    assert_safe_page(response, 405)
+    assert response["Allow"] == "GET, HEAD, POST"
 
 
 READ_ONLY_PAGES = [
