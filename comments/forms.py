@@ -25,6 +25,23 @@ def writing_started_token():
 PARENT_UNAVAILABLE = _("The comment you are replying to is not available any more.")
 
 
+def readable(value):
+    """
+    ``value``, unless bytes that are not UTF-8 were sent in it: Django reads each
+    as U+FFFD, and storing those would keep a comment nobody wrote.
+    """
+    if "\ufffd" in value:
+        raise forms.ValidationError(
+            _(
+                "Part of this text could not be read, as if it was sent in another "
+                "encoding. Please check it, retype the marked characters and send "
+                "it again."
+            ),
+            code="unreadable",
+        )
+    return value
+
+
 class CommentForm(CommentSecurityForm):
     """
     The comment form. Security fields come from django-contrib-comments; the
@@ -144,13 +161,13 @@ class CommentForm(CommentSecurityForm):
 
     def clean_name(self):
         # One line: the name is quoted in email subjects.
-        name = " ".join(visible_text(self.cleaned_data["name"]).split())
+        name = " ".join(visible_text(readable(self.cleaned_data["name"])).split())
         if not name:
             raise forms.ValidationError(_("Please write a name."))
         return name
 
     def clean_comment(self):
-        text = visible_text(self.cleaned_data["comment"]).strip()
+        text = visible_text(readable(self.cleaned_data["comment"])).strip()
         if not text:
             raise forms.ValidationError(_("Please write a comment."))
         return text

@@ -8,7 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import BadRequest, ValidationError
 from django.db import connection, transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -78,15 +78,30 @@ def render_form_page(request, form, message="", status=200):
     )
 
 
+def posted_fields(request):
+    """
+    The form as posted. Django reads a body that is not UTF-8 as Latin-1, which
+    would store mojibake nobody typed; read as UTF-8 here, the unreadable bytes
+    become U+FFFD, which the form refuses with a message.
+    """
+    if request.content_type == "application/x-www-form-urlencoded" and (
+        request.encoding is None
+    ):
+        try:
+            request.body.decode()
+        except UnicodeDecodeError:
+            return QueryDict(request.body.decode(errors="replace"))
+    return request.POST
+
+
 @csrf_exempt
 @answers_only("POST")
 def post_comment(request):
     if refused := csrf_failure_for_signed_in(request):
         return refused
-    target = get_target(
-        request.POST.get("content_type", ""), request.POST.get("object_pk")
-    )
-    form = CommentForm(target, data=request.POST)
+    data = posted_fields(request)
+    target = get_target(data.get("content_type", ""), data.get("object_pk"))
+    form = CommentForm(target, data=data)
     if is_cross_site(request):
         return render_form_page(
             request,

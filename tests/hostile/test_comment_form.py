@@ -4,6 +4,7 @@ import re
 import time
 
 import pytest
+from django.test import Client
 from django.utils.html import escape
 
 from comments import links
@@ -183,7 +184,7 @@ def test_nul_bytes_in_hidden_fields_never_store_or_fail(client, policy, article,
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("broken", [b"%FF%FE", b"\xff\xfe", b"%C3%28", b"%ED%A0%80"])
-def test_invalid_utf8_in_the_body_is_replaced_not_fatal(
+def test_invalid_utf8_in_the_body_is_refused_with_the_text_kept(
     client, open_policy, article, broken
 ):
     data = comment_data(article)
@@ -199,12 +200,30 @@ def test_invalid_utf8_in_the_body_is_replaced_not_fatal(
         "/comments/post/", body, content_type="application/x-www-form-urlencoded"
     )
 
-    assert response.status_code == 302
-    assert Comment.objects.get().comment.startswith("Hello ")
+    assert_safe_page(response, 200)
+    assert "Part of this text could not be read" in response.text
+    assert "\nHello \ufffd" in response.text  # kept in the form
+    assert not Comment.objects.exists()
 
 
 @pytest.mark.django_db
-def test_a_form_sent_as_another_charset_is_read_without_failing(
+def test_invalid_utf8_in_the_name_is_refused(client, open_policy, article):
+    data = comment_data(article)
+    body = (
+        "&".join(f"{key}={value}" for key, value in data.items() if key != "name")
+        + "&name=Ra%FF"
+    ).encode()
+
+    response = client.post(
+        "/comments/post/", body, content_type="application/x-www-form-urlencoded"
+    )
+
+    assert "Part of this text could not be read" in response.text
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_form_sent_in_an_unknown_charset_comes_back_with_a_message(
     client, open_policy, article
 ):
     data = comment_data(article, comment="Zoë")
@@ -217,8 +236,25 @@ def test_a_form_sent_as_another_charset_is_read_without_failing(
         content_type="application/x-www-form-urlencoded; charset=no-such-charset",
     )
 
-    assert response.status_code == 302
-    assert Comment.objects.get().comment.startswith("Zo")
+    assert_safe_page(response, 200)
+    assert "Part of this text could not be read" in response.text
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_form_that_names_another_charset_is_a_designed_400(open_policy, article):
+    data = comment_data(article, comment="Zoë")
+    body = "&".join(f"{k}={v}" for k, v in data.items()).encode("latin-1")
+
+    response = Client(raise_request_exception=False).generic(
+        "POST",
+        "/comments/post/",
+        body,
+        content_type="application/x-www-form-urlencoded; charset=iso-8859-1",
+    )
+
+    assert_safe_page(response, 400)
+    assert not Comment.objects.exists()
 
 
 # --- readable odd text is kept; hidden characters are removed --------------------
