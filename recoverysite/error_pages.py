@@ -14,9 +14,11 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.db import connection
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.views.decorators.http import require_http_methods
+from django.views.defaults import page_not_found
 from django_ratelimit.exceptions import Ratelimited
 
 # The methods any address of the site answers to; PUT, PATCH, DELETE, TRACE,
@@ -127,8 +129,8 @@ class MalformedRequestMiddleware:
     """
     Answers requests no view should see with designed pages.
 
-    Unsupported methods (405), NUL characters in the address (400, which
-    PostgreSQL and the file system would otherwise turn into errors) and admin
+    Unsupported methods (405), NUL characters in the path (404) or the query
+    string (400), which PostgreSQL and the file system would turn into errors, and admin
     actions on forged selections (400). Views' own empty 405 answers get the
     designed page too, keeping their Allow header.
     """
@@ -139,8 +141,12 @@ class MalformedRequestMiddleware:
     def __call__(self, request):
         if request.method not in SITE_METHODS:
             return method_not_allowed(request, allowed_at(request.path_info))
+        if "\x00" in request.path:
+            # No address of the site has one: not found, before a view or the
+            # database (which refuses NUL in text) sees it.
+            return page_not_found(request, Http404())
         query = request.META.get("QUERY_STRING", "")
-        if "\x00" in request.path or "%00" in query or "\x00" in query:
+        if "%00" in query or "\x00" in query:
             return bad_request(request)
         response = self.get_response(request)
         if response.status_code == 405 and not response.streaming:

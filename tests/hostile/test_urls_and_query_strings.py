@@ -91,8 +91,8 @@ NUL_PATHS = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", NUL_PATHS)
-def test_nul_in_the_path_is_a_designed_400(client, site, path):
-    assert_safe_page(client.get(path), 400)
+def test_nul_in_the_path_is_a_designed_404(client, site, path):
+    assert_safe_page(client.get(path), 404)
 
 
 NUL_QUERIES = [
@@ -271,3 +271,22 @@ def test_slash_appending_never_redirects_to_another_site(client, site, path):
     else:
         assert_safe_page(response, response.status_code)
         assert response.status_code in (400, 404)
+
+
+CONTROL_CHARACTER_PATHS = [
+    "/articles/a%00b/",
+    "/articles/a%01b/",
+    "/a%1bb/",
+    "/tags/a%07/",
+    "/events/%7f/",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", CONTROL_CHARACTER_PATHS)
+def test_control_characters_in_the_path_are_never_echoed(client, site, path):
+    response = client.get(path)
+
+    text = response.content.decode()
+    assert_safe_page(response, 404)
+    assert not [c for c in text if ord(c) < 32 and c not in "\n\t" or ord(c) == 127]
