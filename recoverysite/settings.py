@@ -199,10 +199,12 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
 
 # Each hand-written middleware does one job, said on its line.
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    # Outside the page cache: cached pages get their headers fresh on every hit.
+    # Outermost, so every answer gets these headers: the HTTPS redirect that
+    # SecurityMiddleware answers by itself, and cached pages on every hit.
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     # Odd methods, NUL bytes and forged admin selections get designed pages.
     "recoverysite.error_pages.MalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -235,7 +237,6 @@ MIDDLEWARE = [
     "recoverysite.security.StaffSessionIdleMiddleware",
     # The admin's rich-text editor gets the CSP nonce for its import map.
     "recoverysite.security.ImportMapNonceMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Old addresses (renamed slugs, imported sites) answer 301 instead of 404.
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its answer.

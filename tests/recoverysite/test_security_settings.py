@@ -123,3 +123,23 @@ def test_the_analytics_script_is_deferred_on_every_page(client, settings):
             '<script src="https://stats.example.org/js/script.js" '
             'data-domain="127.0.0.1" defer></script>'
         ) in html, address
+
+
+@pytest.mark.django_db
+def test_the_https_redirect_carries_the_security_headers(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 31536000
+
+    response = client.get("/articles/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/articles/"
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    # Browsers ignore HSTS sent over plain HTTP; the HTTPS answer carries it.
+    assert "Strict-Transport-Security" not in response
+    secure = client.get("/articles/", secure=True)
+    assert secure["Strict-Transport-Security"].startswith("max-age=31536000")
