@@ -89,7 +89,8 @@ def preferences(request, token):
             "subscriber": subscriber,
             "form": form,
             "saved": saved,
-            "confirmed": request.GET.get("confirmed") == "1",
+            # Only on arriving from the confirmation, not again after a save.
+            "confirmed": not saved and request.GET.get("confirmed") == "1",
         },
     )
 
