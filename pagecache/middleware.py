@@ -22,6 +22,7 @@ cache keeps it past then (see ``pagecache.schedules``).
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -35,7 +36,7 @@ from django.utils.cache import (
 from django.utils.http import http_date, parse_http_date_safe
 
 from pagecache.schedules import next_change
-from pagecache.tags import KEY_PREFIX, current_versions
+from pagecache.tags import CHANGE_KEY, KEY_PREFIX, current_versions, last_change
 from recoverysite.publishing import expire_at
 
 REBUILD_LOCK_SECONDS = 30
@@ -109,14 +110,21 @@ class AnonymousPageCacheMiddleware:
         if not self.may_use_cache(request):
             return self.get_response(request)
         key = self.page_key(request)
-        entry = cache.get(key)
+        found = cache.get_many([key, CHANGE_KEY])
+        entry, change = found.get(key), found.get(CHANGE_KEY)
         rebuild_lock = f"{key}:rebuilding"
         # Past its deadline a copy may show what is no longer published: never served.
         if entry is not None and not has_expired(entry["headers"]):
+            if change is not None and entry.get("checked_at_change") == change:
+                return self.response_from(entry, "hit")
             if entry["versions"] == current_versions(entry["versions"]):
+                self.mark_checked(key, entry, change)
                 return self.response_from(entry, "hit")
             if not cache.add(rebuild_lock, 1, REBUILD_LOCK_SECONDS):
                 return self.response_from(entry, "stale")
+        # Read before the page is made: a change made meanwhile leaves the copy
+        # to be checked tag by tag on its next visit.
+        change = change if change is not None else last_change()
         response = self.get_response(request)
         tags = getattr(request, "cache_tags", None)
         # An error page (the database down, say) is kept by nobody: no deadline.
@@ -138,6 +146,8 @@ class AnonymousPageCacheMiddleware:
                 key,
                 {
                     "versions": current_versions(tags),
+                    "checked_at_change": change,
+                    "kept_until": time.time() + seconds,
                     "status": response.status_code,
                     "content": response.content,
                     # Headers the inner middleware added (framing, Vary…) included.
@@ -148,6 +158,16 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
         cache.delete(rebuild_lock)
         return response
+
+    @staticmethod
+    def mark_checked(key, entry, change):
+        """
+        Remember that the copy was found current at ``change``, the mark read
+        before its versions: a change made since has a later mark.
+        """
+        seconds = int(entry.get("kept_until", 0) - time.time())
+        if change is not None and seconds > 0:
+            cache.set(key, {**entry, "checked_at_change": change}, seconds)
 
     @staticmethod
     def may_use_cache(request):

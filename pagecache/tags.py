@@ -22,6 +22,10 @@ from django.core.cache import cache
 from django.db import transaction
 
 KEY_PREFIX = "page"
+# Changes with every invalidation anywhere: while it is the one a copy was last
+# checked at, nothing the copy depends on can have changed, and serving it takes
+# one read more than the copy itself instead of one per tag.
+CHANGE_KEY = f"{KEY_PREFIX}:last-change"
 
 # Models without a page_cache_tags() method of their own: model -> functions.
 declared_tags = {}
@@ -50,12 +54,22 @@ def invalidate(*tags):
 
     def bump():
         cache.set_many({version_key(tag): uuid.uuid4().hex for tag in tags}, None)
+        # After the versions: whoever reads this new mark finds them changed.
+        cache.set(CHANGE_KEY, uuid.uuid4().hex, None)
 
     transaction.on_commit(bump)
 
 
 def version_key(tag):
     return f"{KEY_PREFIX}:tag:{tag}"
+
+
+def last_change():
+    """The mark of the latest invalidation (a new one if the cache has none)."""
+    if (mark := cache.get(CHANGE_KEY)) is None:
+        cache.add(CHANGE_KEY, uuid.uuid4().hex, None)
+        mark = cache.get(CHANGE_KEY)
+    return mark
 
 
 def current_versions(tags):

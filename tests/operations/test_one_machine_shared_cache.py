@@ -89,9 +89,10 @@ def production_site(own_database_url, tmp_path):
     # Ready once every worker could answer: gunicorn starts them together.
     for _ in range(300):
         try:
-            urllib.request.urlopen(base + "/healthz", timeout=5)
+            urllib.request.urlopen(base + "/healthz", timeout=30)
             break
-        except (urllib.error.URLError, ConnectionError):
+        # Refused until gunicorn listens, slow while its workers start.
+        except OSError:
             time.sleep(0.1)
     site = {
         "base": base,

@@ -2,6 +2,7 @@ import json
 from urllib.parse import quote
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from comments.models import Comment, CommentStatus
@@ -250,3 +251,65 @@ def test_editing_an_author_still_refreshes_their_bylines(client, django_user_mod
     response = get(client, article.get_absolute_url())
     assert response["X-Page-Cache"] == "miss"
     assert "Sam Reed" in response.text
+
+
+
+def count_cache_reads(monkeypatch):
+    """The keys the cache is asked for from now on, whichever method reads them."""
+    keys = []
+    inside_get_many = []
+    get, get_many = cache.get, cache.get_many
+
+    def counted_get(key, *args, **kwargs):
+        if not inside_get_many:  # some backends' get_many calls get per key
+            keys.append(key)
+        return get(key, *args, **kwargs)
+
+    def counted_get_many(many, *args, **kwargs):
+        keys.extend(many)
+        inside_get_many.append(True)
+        try:
+            return get_many(many, *args, **kwargs)
+        finally:
+            inside_get_many.pop()
+
+    monkeypatch.setattr(cache, "get", counted_get)
+    monkeypatch.setattr(cache, "get_many", counted_get_many)
+    return keys
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_copy_nothing_changed_since_is_served_with_two_cache_reads(
+    client, monkeypatch
+):
+    make_article()
+    assert get(client, "/")["X-Page-Cache"] == "miss"
+    # Its first visit made the site's settings, a change the copy is checked for.
+    assert get(client, "/")["X-Page-Cache"] == "hit"
+    reads = count_cache_reads(monkeypatch)
+
+    assert get(client, "/")["X-Page-Cache"] == "hit"
+
+    # The copy and the mark of the latest change, however many tags the page has.
+    assert len(reads) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_an_unrelated_change_a_copy_is_checked_once_then_fast_again(
+    client, monkeypatch
+):
+    article, other = make_article(), make_article()
+    url = article.get_absolute_url()
+    get(client, url)
+    get(client, url)
+    add_comment(other, "Elsewhere")  # outdates the other article's pages only
+    reads = count_cache_reads(monkeypatch)
+
+    assert get(client, url)["X-Page-Cache"] == "hit"
+    checked = len(reads)
+    assert get(client, url)["X-Page-Cache"] == "hit"
+
+    # The first visit after the change reads the page's tags; the next does not.
+    assert checked > 2
+    assert len(reads) - checked == 2
+
