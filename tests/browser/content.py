@@ -140,11 +140,13 @@ PUBLIC_PAGES = {
     "event": lambda site: site.event.get_absolute_url(),
     "past event with recording": lambda site: site.past_event.get_absolute_url(),
     "presenter": lambda site: site.presenter.get_absolute_url(),
+    "author": lambda site: site.article.author.get_absolute_url(),
     "series": lambda site: make_series(
         title="Tuesday circle",
         registration_mode=Event.RegistrationMode.REQUIRED,
     ).get_absolute_url(),
     "search results": lambda site: reverse("search:results") + "?q=hope",
     "contact form": lambda site: reverse("contact:form"),
+    "email updates": lambda site: reverse("subscriptions:subscribe"),
     "404": lambda site: "/no-such-page/",
 }
