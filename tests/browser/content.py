@@ -147,6 +147,5 @@ PUBLIC_PAGES = {
     ).get_absolute_url(),
     "search results": lambda site: reverse("search:results") + "?q=hope",
     "contact form": lambda site: reverse("contact:form"),
-    "email updates": lambda site: reverse("subscriptions:subscribe"),
     "404": lambda site: "/no-such-page/",
 }
