@@ -21,7 +21,10 @@ HEADER_ITEMS = """() => [
     ".site-name", ".site-nav", ".site-search", ".site-header__help",
 ].map((selector) => {
     const box = document.querySelector(selector).getBoundingClientRect();
-    return {selector, top: box.top, bottom: box.bottom, visible: box.height > 0};
+    return {
+        selector, left: box.left, top: box.top, bottom: box.bottom,
+        visible: box.height > 0,
+    };
 })"""
 
 # The horizontal extent of everything visible in the main column.
@@ -110,6 +113,9 @@ def test_on_a_laptop_the_header_is_one_row_with_menu_search_and_help(open_page):
         assert lowest_top < highest_bottom, f"{page_type}: {items}"
         tops = [item["top"] for item in items]
         assert max(tops) - min(tops) <= 12, f"{page_type}: {items}"
+        # Left to right in the order of the page, which is the order of Tab.
+        lefts = [item["left"] for item in items]
+        assert lefts == sorted(lefts), f"{page_type}: {items}"
         expect(page.get_by_text("Menu", exact=True), page_type).to_be_hidden()
         expect(page.locator(".site-search"), page_type).to_be_visible()
         assert_no_sideways_scrolling(page, page_type)
