@@ -140,6 +140,7 @@ PUBLIC_PAGES = {
     "event": lambda site: site.event.get_absolute_url(),
     "past event with recording": lambda site: site.past_event.get_absolute_url(),
     "presenter": lambda site: site.presenter.get_absolute_url(),
+    "author": lambda site: site.article.author.get_absolute_url(),
     "series": lambda site: make_series(
         title="Tuesday circle",
         registration_mode=Event.RegistrationMode.REQUIRED,

@@ -13,7 +13,11 @@ def test_visitor_goes_from_home_to_start_page_article_tag_and_archive(page):
     year = timezone.localtime(site.article.published_at).year
 
     page.goto("/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Recovery Dialogues")
+    # The header names the site; the home page opens with what the site is about.
+    expect(page.locator(".site-header")).to_contain_text("Recovery Dialogues")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Conversations about mental health recovery."
+    )
     page.get_by_role("link", name=WELCOME).click()
 
     expect(page).to_have_url(re.compile("/questions-and-answers/$"))

@@ -27,14 +27,22 @@ def site_settings(db):
     return settings
 
 
-def test_home_page_shows_site_name_tagline_and_welcome_link(client, site_settings):
+def test_home_page_names_the_site_once_and_opens_with_its_tagline(
+    client, site_settings
+):
     response = client.get(reverse("home"))
 
     assert response.status_code == 200
     assert "<title>Calm Waters</title>" in response.text
     assert '<a class="site-name" href="/">Calm Waters</a>' in response.text
-    assert "<h1>Calm Waters</h1>" in response.text
-    assert "Conversations about recovery." in response.text
+    # The header names the site; the heading says what it is about, once.
+    header = response.text.split('<header class="site-header">')[1].split("</header>")[
+        0
+    ]
+    main = response.text.split("<main")[1].split("</main>")[0]
+    assert "Conversations about recovery." not in header
+    assert "Calm Waters" not in main
+    assert '<h1 class="intro__title">Conversations about recovery.</h1>' in main
     assert (
         '<a href="/questions-and-answers-about-recovery/">'
         "New here? Start with Questions and Answers about Recovery.</a>"
