@@ -122,8 +122,8 @@ class PublishableAdmin(EditorialAdmin):
                     options = {
                         **options,
                         "description": _(
-                            "Only editors publish and schedule. Save your draft "
-                            "and tell an editor when it is ready."
+                            "Only editors publish and schedule. When your draft "
+                            "is ready, press “Submit for review” next to Save."
                         ),
                     }
             fieldsets.append((name, {**options, "fields": fields}))

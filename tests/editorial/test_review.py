@@ -9,6 +9,7 @@ from reversion.models import Version
 
 from articles.models import Article
 from editorial.dashboard import Dashboard, review_section, sent_back_section
+from editorial.revisions import keep_first_version
 from recoverysite.models import SiteSettings
 from recoverysite.publishing import Status
 from tests.editorial.conftest import (
@@ -355,17 +356,29 @@ def test_an_item_not_waiting_for_review_is_not_sent_back(editor_client, draft):
     assert not draft.is_sent_back()
 
 
-def test_versions_keep_the_text_and_not_the_review(editor_client, author, draft):
+def test_restoring_an_earlier_version_keeps_the_note(
+    editor_client, author_client, author, draft
+):
+    keep_first_version(draft)
+    first = Version.objects.get_for_object(draft).get()
     submitted(author, draft)
     send_back(editor_client, draft, "Shorter, please.")
-    (version,) = [
-        version
-        for version in Version.objects.get_for_object(draft)
-        if version.revision.get_comment().startswith("Sent back")
-    ]
+    submit(author_client, draft, title="A new title")
+    send_back(editor_client, draft, "Keep the first title.")
+    latest = Version.objects.get_for_object(draft).first()
+    # Versions keep the text, not the review.
+    assert "sent_back_note" not in latest.field_dict
+    assert "submitted_by_id" not in latest.field_dict
 
-    assert "sent_back_note" not in version.field_dict
-    assert "submitted_by_id" not in version.field_dict
+    url = history_url(draft) + f"{first.pk}/"
+    response = author_client.post(url, form_data(author_client.get(url)))
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.title == TITLE
+    assert draft.is_sent_back()
+    assert draft.sent_back_note == "Keep the first title."
+    assert draft.submitted_by == author
 
 
 def review_html(client):
