@@ -20,7 +20,13 @@ from tests.editorial.conftest import (
     member_of,
     messages_of,
 )
-from tests.factories import make_article, make_event, make_page, make_user
+from tests.factories import (
+    make_article,
+    make_event,
+    make_page,
+    make_series,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -456,3 +462,22 @@ def test_the_review_sections_make_the_same_queries_for_more_items(
     assert len(waiting.items) == min(2 * times, 5)
     assert returned.count == times
     assert len(returned.items) == min(times, 5)
+
+
+@pytest.mark.parametrize("make", [make_page, make_event, make_series])
+def test_pages_and_events_are_reviewed_the_same_way(
+    make, editor_client, author, worker
+):
+    item = submitted(author, make(status=Status.DRAFT))
+
+    form = editor_client.get(change_url(item)).text
+    assert 'class="review-box"' in form
+    assert 'name="_send_back"' in form
+    send_back(editor_client, item, "A clearer title, please.")
+
+    item.refresh_from_db()
+    assert item.is_sent_back()
+    worker()
+    (email,) = mail.outbox
+    assert email.to == ["ana@example.org"]
+    assert change_url(item) in email.body
