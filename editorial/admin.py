@@ -307,7 +307,7 @@ class PublishableAdmin(EditorialAdmin):
                 request, _("This item is not waiting for review."), messages.WARNING
             )
             return redirect(self.change_url(obj))
-        form = SendBackForm(request.POST or None)
+        form = SendBackForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             note = form.cleaned_data["note"]
             with transaction.atomic(), reversion.create_revision():

@@ -256,10 +256,12 @@ def test_an_editor_sends_a_draft_back_with_a_note(
 def test_sending_back_needs_a_note(editor_client, author, draft):
     submitted(author, draft)
 
-    response = editor_client.post(send_back_url(draft), {"note": "  "})
+    blank = editor_client.post(send_back_url(draft), {"note": "  "})
+    missing = editor_client.post(send_back_url(draft))
 
-    assert response.status_code == 200
-    assert "Please write a note for the author." in response.text
+    for response in (blank, missing):
+        assert response.status_code == 200
+        assert "Please write a note for the author." in response.text
     draft.refresh_from_db()
     assert draft.is_waiting_for_review()
     assert queued_tasks() == []
