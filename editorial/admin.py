@@ -246,6 +246,14 @@ class PublishableAdmin(EditorialAdmin):
 
     def review_response(self, request, obj):
         """Where the review buttons of the change form lead, after the save."""
+        if obj.review_ended:
+            done = (
+                _("Published after review.")
+                if obj.is_published()
+                else _("Scheduled after review.")
+            )
+            reversion.set_comment(f"{done} {reversion.get_comment()}".strip())
+            return None
         if "_submit_for_review" in request.POST and obj.is_waiting_for_review():
             reversion.set_comment(
                 f"{_('Submitted for review.')} {reversion.get_comment()}".strip()

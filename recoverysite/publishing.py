@@ -140,6 +140,9 @@ class Publishable(models.Model):
     )
 
     objects = PublishableQuerySet.as_manager()
+    # Set by save() when it published an item waiting for review, for the
+    # admin's history.
+    review_ended = False
 
     class Meta:
         abstract = True
@@ -147,6 +150,7 @@ class Publishable(models.Model):
     def save(self, *args, **kwargs):
         if self.status == Status.PUBLISHED:
             # Publishing or scheduling an item ends its review.
+            self.review_ended = self.submitted_at is not None
             self.end_review()
         old_url = self.published_url_in_database()
         super().save(*args, **kwargs)

@@ -301,7 +301,7 @@ def test_submitting_again_clears_the_note(editor_client, author_client, author, 
 
 
 def test_an_editor_publishes_a_draft_waiting_for_review(
-    editor_client, author, draft, worker
+    editor_client, editor, author, draft, worker
 ):
     submitted(author, draft)
 
@@ -315,6 +315,9 @@ def test_an_editor_publishes_a_draft_waiting_for_review(
     assert draft.is_published()
     assert draft.submitted_at is None
     assert draft.submitted_by is None
+    latest = Version.objects.get_for_object(draft).first()
+    assert latest.revision.get_comment().startswith("Published after review. Changed")
+    assert latest.revision.user == editor
     assert "dashboard-review" in editor_client.get("/admin/").text
     assert TITLE not in review_html(editor_client)
 
