@@ -252,12 +252,10 @@ class PublishableAdmin(EditorialAdmin):
                 if obj.is_published()
                 else _("Scheduled after review.")
             )
-            reversion.set_comment(f"{done} {reversion.get_comment()}".strip())
+            self.note_in_history(done)
             return None
         if "_submit_for_review" in request.POST and obj.is_waiting_for_review():
-            reversion.set_comment(
-                f"{_('Submitted for review.')} {reversion.get_comment()}".strip()
-            )
+            self.note_in_history(_("Submitted for review."))
             self.message_user(
                 request,
                 _(
@@ -274,6 +272,10 @@ class PublishableAdmin(EditorialAdmin):
         ):
             return redirect(self.send_back_url(obj))
         return None
+
+    def note_in_history(self, text):
+        """Put ``text`` before the list of changed fields in this save's version."""
+        reversion.set_comment(f"{text} {reversion.get_comment()}".strip())
 
     def change_url(self, obj):
         opts = self.opts
