@@ -9,7 +9,11 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from comments.models import Comment
-from recoverysite.publishing import Publishable, PublishableQuerySet
+from recoverysite.publishing import (
+    UNVERSIONED_FIELDS,
+    Publishable,
+    PublishableQuerySet,
+)
 from recoverysite.rich_text import (
     EXTENSIONS,
     image_description_errors,
@@ -44,7 +48,7 @@ class ArticleQuerySet(PublishableQuerySet):
         )
 
 
-@reversion.register(exclude=["search_vector", "share_key"])
+@reversion.register(exclude=["search_vector", *UNVERSIONED_FIELDS])
 class Article(Searchable, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(

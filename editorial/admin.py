@@ -1,17 +1,31 @@
 import reversion
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from editorial import tasks
 from editorial.edit_conflicts import EditConflictAdmin
 from editorial.revisions import RevisionAdmin
 from editorial.writing_aids import publishing_warnings, writing_report
+from operations.background import enqueue_after_commit
 from pagecache.tags import invalidate, tags_for_change
-from recoverysite.publishing import Status, format_moment, share_link_lifetime
+from recoverysite.publishing import (
+    NO_REVIEW,
+    Status,
+    format_moment,
+    share_link_lifetime,
+)
 from recoverysite.tags import TagField
 
 # The dashboard of drafts, scheduled items and waiting comments.
@@ -27,6 +41,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
             ("published", _("Published")),
             ("scheduled", _("Scheduled")),
             ("draft", _("Draft")),
+            ("review", _("Waiting for review")),
             ("expired", _("Unpublished by date")),
         ]
 
@@ -37,9 +52,22 @@ class PublicationStateFilter(admin.SimpleListFilter):
             return queryset.scheduled()
         if self.value() == "draft":
             return queryset.filter(status=Status.DRAFT)
+        if self.value() == "review":
+            return queryset.waiting_for_review()
         if self.value() == "expired":
             return queryset.expired()
         return queryset
+
+
+class SendBackForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note for the author"),
+        widget=forms.Textarea(attrs={"rows": 8, "cols": 60}),
+        help_text=_(
+            "What to change before it can be published. The author reads it on "
+            "the item, on their dashboard and in an email."
+        ),
+    )
 
 
 class EditingAdminMedia:
@@ -94,8 +122,8 @@ class PublishableAdmin(EditorialAdmin):
                     options = {
                         **options,
                         "description": _(
-                            "Only editors publish and schedule. Save your draft "
-                            "and tell an editor when it is ready."
+                            "Only editors publish and schedule. When your draft "
+                            "is ready, press “Submit for review” next to Save."
                         ),
                     }
             fieldsets.append((name, {**options, "fields": fields}))
@@ -155,11 +183,28 @@ class PublishableAdmin(EditorialAdmin):
             obj.start_sharing()
         elif "_stop_sharing" in request.POST:
             obj.stop_sharing()
+        # A second press of the button asks nobody twice.
+        submitting = (
+            "_submit_for_review" in request.POST
+            and obj.status == Status.DRAFT
+            and not obj.is_waiting_for_review()
+        )
+        if submitting:
+            obj.submit_for_review(request.user)
         super().save_model(request, obj, form, change)
+        if submitting:
+            enqueue_after_commit(tasks.review_requested, obj._meta.label, obj.pk)
         for warning in self.get_publishing_warnings(obj):
             self.message_user(request, warning, messages.WARNING)
 
+    def response_add(self, request, obj, post_url_continue=None):
+        return self.review_response(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
     def response_change(self, request, obj):
+        if response := self.review_response(request, obj):
+            return response
         if "_share_draft" in request.POST:
             self.message_user(
                 request,
@@ -175,6 +220,132 @@ class PublishableAdmin(EditorialAdmin):
             )
             return redirect(request.path)
         return super().response_change(request, obj)
+
+    # The review: authors submit drafts, editors publish them or send them back.
+
+    def review_buttons(self, request, obj):
+        """The review buttons of the change form of ``obj`` (None: the add form)."""
+        if obj is None:
+            may_save = self.has_add_permission(request)
+        else:
+            may_save = self.has_change_permission(request, obj)
+        if not may_save:
+            return {}
+        if self.has_publish_permission(request):
+            return {"send_back": obj is not None and obj.is_waiting_for_review()}
+        return {
+            "submit": obj is None
+            or (obj.status == Status.DRAFT and not obj.is_waiting_for_review())
+        }
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        context["review_buttons"] = self.review_buttons(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def review_response(self, request, obj):
+        """Where the review buttons of the change form lead, after the save."""
+        if obj.review_ended:
+            done = (
+                _("Published after review.")
+                if obj.is_published()
+                else _("Scheduled after review.")
+            )
+            self.note_in_history(done)
+            return None
+        if "_submit_for_review" in request.POST and obj.is_waiting_for_review():
+            self.note_in_history(_("Submitted for review."))
+            self.message_user(
+                request,
+                _(
+                    "Submitted for review: the editors are told by email. You can "
+                    "still make changes until one of them publishes it."
+                ),
+                messages.SUCCESS,
+            )
+            return redirect(self.change_url(obj))
+        if (
+            "_send_back" in request.POST
+            and obj.is_waiting_for_review()
+            and self.has_publish_permission(request)
+        ):
+            return redirect(self.send_back_url(obj))
+        return None
+
+    def note_in_history(self, text):
+        """Put ``text`` before the list of changed fields in this save's version."""
+        reversion.set_comment(f"{text} {reversion.get_comment()}".strip())
+
+    def change_url(self, obj):
+        opts = self.opts
+        return reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+            args=[obj.pk],
+        )
+
+    def send_back_url(self, obj):
+        opts = self.opts
+        return reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_send_back",
+            args=[obj.pk],
+        )
+
+    def get_urls(self):
+        opts = self.opts
+        return [
+            path(
+                "<path:object_id>/send-back/",
+                self.admin_site.admin_view(self.send_back_view),
+                name=f"{opts.app_label}_{opts.model_name}_send_back",
+            ),
+            *super().get_urls(),
+        ]
+
+    def send_back_view(self, request, object_id):
+        """An editor returns a draft waiting for review to its author, with a note."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404(_("This item no longer exists."))
+        if not (
+            self.has_publish_permission(request)
+            and self.has_change_permission(request, obj)
+        ):
+            raise PermissionDenied
+        if not obj.is_waiting_for_review():
+            self.message_user(
+                request, _("This item is not waiting for review."), messages.WARNING
+            )
+            return redirect(self.change_url(obj))
+        form = SendBackForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            note = form.cleaned_data["note"]
+            with transaction.atomic(), reversion.create_revision():
+                obj.send_back(request.user, note)
+                # Only the review: the author's text as stored stays untouched.
+                obj.save(update_fields=[*NO_REVIEW, "updated_at"])
+                reversion.set_user(request.user)
+                reversion.set_comment(
+                    _("Sent back with a note: %(note)s") % {"note": note}
+                )
+                enqueue_after_commit(tasks.sent_back, obj._meta.label, obj.pk)
+            self.message_user(
+                request,
+                _("Sent back with your note to %(name)s, who is told by email.")
+                % {"name": obj.submitted_by or _("the author")},
+                messages.SUCCESS,
+            )
+            return redirect(self.change_url(obj))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": obj,
+            "form": form,
+            "title": _("Send “%(item)s” back") % {"item": obj},
+            "submitted_at": format_moment(obj.submitted_at),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/editorial/send_back.html", context)
 
     def get_publishing_warnings(self, obj):
         return publishing_warnings(
@@ -248,7 +419,8 @@ class PublishableAdmin(EditorialAdmin):
         items = queryset.model._default_manager.filter(pk__in=pks)
         # Moving "last updated" on makes a change form opened earlier refuse
         # to save over the new status.
-        count = items.update(status=status, updated_at=timezone.now())
+        review = NO_REVIEW if status == Status.PUBLISHED else {}
+        count = items.update(status=status, updated_at=timezone.now(), **review)
         invalidate(*tags_for_change(queryset.model()))
         reversion.set_comment(
             _("Published from the list")

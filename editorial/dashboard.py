@@ -17,6 +17,7 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from operations.background import backlog
@@ -99,7 +100,14 @@ class Dashboard:
 
     @cached_property
     def counts(self):
-        return {model: state_counts(model, self.now) for model in self.models}
+        return {
+            model: state_counts(model, self.now, self.user) for model in self.models
+        }
+
+    def may_publish(self, model):
+        return self.user.has_perm(
+            f"{model._meta.app_label}.publish_{model._meta.model_name}"
+        )
 
     def sections(self):
         made = (make(self) for _position, make in SECTION_MAKERS)
@@ -111,11 +119,25 @@ def build_dashboard(user):
     return Dashboard(user).sections()
 
 
-def state_counts(model, now):
-    """Drafts, scheduled and recently published: 1 query."""
+def state_counts(model, now, user):
+    """
+    Drafts, those waiting for review and those sent back to ``user``, scheduled
+    and recently published: 1 query.
+    """
     published = published_filter(now)
+    draft = Q(status=Status.DRAFT)
     return model._default_manager.aggregate(
-        draft=Count("pk", filter=Q(status=Status.DRAFT)),
+        draft=Count("pk", filter=draft),
+        review=Count("pk", filter=draft & Q(submitted_at__isnull=False)),
+        sent_back=Count(
+            "pk",
+            filter=draft
+            & Q(
+                submitted_at__isnull=True,
+                submitted_by=user.pk,
+                sent_back_at__isnull=False,
+            ),
+        ),
         scheduled=Count("pk", filter=scheduled_filter(now)),
         recent=Count(
             "pk",
@@ -175,6 +197,90 @@ def drafts_section(dashboard):
                 % {"kind": kind(obj), "date": short_date(obj.updated_at)},
             )
             for obj in drafts
+        ],
+    )
+
+
+@section(5)
+def review_section(dashboard):
+    """Drafts authors submitted, for the people who may publish them."""
+    models = [model for model in dashboard.models if dashboard.may_publish(model)]
+    if not models:
+        return None
+    counts = dashboard.counts
+    waiting = merged(
+        [
+            model._default_manager.waiting_for_review()
+            .select_related("submitted_by")
+            .only("pk", "title", "submitted_at", "submitted_by")
+            .order_by("submitted_at")
+            for model in models
+            # Models with nothing waiting cost no query.
+            if counts[model]["review"]
+        ],
+        key=lambda obj: obj.submitted_at,
+    )
+    return Section(
+        key="review",
+        title=_("Waiting for review"),
+        count=sum(counts[model]["review"] for model in models),
+        url=changelist_url(models[0], "state=review"),
+        empty=_("Nothing waits for review."),
+        counts=per_model_counts(models, counts, "review", "state=review"),
+        items=[
+            Link(
+                obj.title,
+                change_url(obj),
+                _("%(kind)s, submitted by %(name)s, %(date)s")
+                % {
+                    "kind": kind(obj),
+                    "name": obj.submitted_by or _("someone"),
+                    "date": short_date(obj.submitted_at),
+                },
+            )
+            for obj in waiting
+        ],
+    )
+
+
+@section(6)
+def sent_back_section(dashboard):
+    """An author's drafts that an editor sent back, with the editor's note."""
+    models, counts, user = dashboard.models, dashboard.counts, dashboard.user
+    count = sum(counts[model]["sent_back"] for model in models)
+    # Shown to whoever writes drafts that someone else publishes.
+    if not count and all(dashboard.may_publish(model) for model in models):
+        return None
+    returned = merged(
+        [
+            model._default_manager.sent_back_to(user)
+            .select_related("sent_back_by")
+            .only("pk", "title", "sent_back_at", "sent_back_by", "sent_back_note")
+            .order_by("-sent_back_at")
+            for model in models
+            if counts[model]["sent_back"]
+        ],
+        key=lambda obj: obj.sent_back_at,
+        reverse_order=True,
+    )
+    return Section(
+        key="sent-back",
+        title=_("Sent back to you"),
+        count=count,
+        url=changelist_url(models[0], "state=draft"),
+        empty=_("Nothing was sent back to you."),
+        items=[
+            Link(
+                obj.title,
+                change_url(obj),
+                _("%(name)s, %(date)s: “%(note)s”")
+                % {
+                    "name": obj.sent_back_by or _("an editor"),
+                    "date": short_date(obj.sent_back_at),
+                    "note": Truncator(obj.sent_back_note).chars(120),
+                },
+            )
+            for obj in returned
         ],
     )
 

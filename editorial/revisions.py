@@ -35,7 +35,13 @@ from django.utils.translation import gettext as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from recoverysite.publishing import Publishable, format_moment, keep_old_address
+from recoverysite.publishing import (
+    NO_REVIEW,
+    Publishable,
+    Status,
+    format_moment,
+    keep_old_address,
+)
 from recoverysite.rich_text import readable_text
 
 
@@ -272,13 +278,22 @@ class RevisionAdmin(VersionAdmin):
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Restore a version, keeping the address visitors knew working."""
-        known_url = None
+        known_url, review = None, None
         if request.method == "POST" and issubclass(self.model, Publishable):
             current = self.get_object(request, unquote(object_id))
-            known_url = current.published_url_in_database() if current else None
+            if current is not None:
+                known_url = current.published_url_in_database()
+                review = {name: getattr(current, name) for name in NO_REVIEW}
         response = super().revision_view(request, object_id, version_id, extra_context)
-        if known_url and response.status_code == 302:
-            restored = self.model._default_manager.get(pk=unquote(object_id))
+        if response.status_code != 302:
+            return response
+        restored = self.model._default_manager.filter(pk=unquote(object_id))
+        if review:
+            # Versions leave the review out: a draft restored while it waits,
+            # or with an editor's note, keeps both.
+            restored.filter(status=Status.DRAFT).update(**review)
+        if known_url:
+            restored = restored.get()
             # The restore writes the old row back before saving it, so the
             # model's own save() cannot see the address it replaces.
             if restored.get_absolute_url() != known_url:

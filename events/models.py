@@ -25,6 +25,7 @@ from events.embeds import parse_recording_url
 from events.recurrence import validate_rule
 from images.uploads import captions_name, handout_name, validate_pdf, validate_webvtt
 from recoverysite.publishing import (
+    UNVERSIONED_FIELDS,
     Publishable,
     PublishableQuerySet,
     published_filter,
@@ -237,7 +238,9 @@ class EventQuerySet(PublishableQuerySet):
         )
 
 
-@reversion.register(exclude=["search_vector", "share_key"], follow=["event_presenters"])
+@reversion.register(
+    exclude=["search_vector", *UNVERSIONED_FIELDS], follow=["event_presenters"]
+)
 class Event(Searchable, Publishable):
     class Format(models.TextChoices):
         ONLINE = "online", _("Online")
@@ -744,7 +747,7 @@ def format_time_range(start, end):
     return f"{date(start)}, {start_time}–{time(end)}"
 
 
-@reversion.register(exclude=["share_key"])
+@reversion.register(exclude=UNVERSIONED_FIELDS)
 class EventSeries(Publishable):
     """A meeting that repeats, e.g. a weekly group; each meeting is an ``Event``."""
 

@@ -10,7 +10,12 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from recoverysite.publishing import Publishable, PublishableQuerySet, keep_old_address
+from recoverysite.publishing import (
+    UNVERSIONED_FIELDS,
+    Publishable,
+    PublishableQuerySet,
+    keep_old_address,
+)
 from recoverysite.rich_text import (
     EXTENSIONS,
     image_description_errors,
@@ -25,7 +30,7 @@ class PageQuerySet(PublishableQuerySet):
         return self.published().filter(show_in_menu=True, parent=None)
 
 
-@reversion.register(exclude=["search_vector", "share_key"])
+@reversion.register(exclude=["search_vector", *UNVERSIONED_FIELDS])
 class Page(Searchable, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(

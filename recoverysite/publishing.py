@@ -44,6 +44,19 @@ class PublishableQuerySet(models.QuerySet):
         """Published items taken down by their unpublish date."""
         return self.filter(status=Status.PUBLISHED, unpublish_at__lte=timezone.now())
 
+    def waiting_for_review(self):
+        """Drafts an author submitted, until an editor publishes or sends them back."""
+        return self.filter(status=Status.DRAFT, submitted_at__isnull=False)
+
+    def sent_back_to(self, user):
+        """Drafts an editor sent back to ``user`` with a note, not submitted again."""
+        return self.filter(
+            status=Status.DRAFT,
+            submitted_at__isnull=True,
+            submitted_by=user,
+            sent_back_at__isnull=False,
+        )
+
     def next_change(self, now=None):
         """
         The next moment after ``now`` when one of these items appears or leaves
@@ -95,12 +108,50 @@ class Publishable(models.Model):
         _("share key"), max_length=32, blank=True, default="", editable=False
     )
 
+    # The review: an author submits a draft, an editor publishes it or sends it
+    # back with a note. Left out of revisions like the share key: restoring a
+    # version is an edit, not a review.
+    submitted_at = models.DateTimeField(
+        _("submitted for review"), null=True, blank=True, editable=False
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    sent_back_at = models.DateTimeField(
+        _("sent back"), null=True, blank=True, editable=False
+    )
+    sent_back_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("sent back by"),
+    )
+    sent_back_note = models.TextField(
+        _("note from the editor"), blank=True, default="", editable=False
+    )
+
     objects = PublishableQuerySet.as_manager()
+    # Set by save() when it published an item waiting for review, for the
+    # admin's history.
+    review_ended = False
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED:
+            # Publishing or scheduling an item ends its review.
+            self.review_ended = self.submitted_at is not None
+            self.end_review()
         old_url = self.published_url_in_database()
         super().save(*args, **kwargs)
         if old_url and old_url != self.get_absolute_url():
@@ -146,6 +197,35 @@ class Publishable(models.Model):
             and self.unpublish_at <= (now or timezone.now())
         )
 
+    def is_waiting_for_review(self):
+        return self.status == Status.DRAFT and self.submitted_at is not None
+
+    def is_sent_back(self):
+        return (
+            self.status == Status.DRAFT
+            and self.submitted_at is None
+            and self.sent_back_at is not None
+        )
+
+    def submit_for_review(self, user):
+        """Ask the editors to publish this draft; an earlier note is answered."""
+        self.submitted_at = timezone.now()
+        self.submitted_by = user
+        self.sent_back_at = self.sent_back_by = None
+        self.sent_back_note = ""
+
+    def send_back(self, user, note):
+        """Return this draft to whoever submitted it, with what to change."""
+        self.submitted_at = None
+        self.sent_back_at = timezone.now()
+        self.sent_back_by = user
+        self.sent_back_note = note
+
+    def end_review(self):
+        self.submitted_at = self.submitted_by = None
+        self.sent_back_at = self.sent_back_by = None
+        self.sent_back_note = ""
+
     def start_sharing(self):
         """Let share links open this item while it is unpublished."""
         if not self.share_key:
@@ -188,8 +268,30 @@ class Publishable(models.Model):
                     "date": format_moment(self.unpublish_at)
                 }
             return _("Published")
+        if self.is_waiting_for_review():
+            return _("Draft, waiting for review")
+        if self.is_sent_back():
+            return _("Draft, sent back with a note")
         return _("Draft")
 
+
+# Fields no revision keeps (see the fields' comments).
+UNVERSIONED_FIELDS = [
+    "share_key",
+    "submitted_at",
+    "submitted_by",
+    "sent_back_at",
+    "sent_back_by",
+    "sent_back_note",
+]
+# What the review fields are when no review goes on, for updates in bulk.
+NO_REVIEW = {
+    "submitted_at": None,
+    "submitted_by": None,
+    "sent_back_at": None,
+    "sent_back_by": None,
+    "sent_back_note": "",
+}
 
 SHARE_PARAMETER = "share"
 SHARE_SALT = "recoverysite.publishing.share"

@@ -324,6 +324,38 @@ def capture(base_url, content):
             "roles-moderator",
             [(".dashboard-comments h2", 1), ("#content-main .app-comments", 2)],
         )
+        # 7b. Review: the author submits the draft, the editor sends it back.
+        author.goto(change_url(draft))
+        shoot(author, "review-submit", [("input[name=_submit_for_review]", 1)])
+        author.get_by_role("button", name="Submit for review").click()
+        author.locator(".review-box").wait_for()
+        page.goto("/admin/")
+        shoot(
+            page,
+            "review-dashboard",
+            [(".dashboard-review h2", 1), (".dashboard-review li .when", 2)],
+        )
+        page.goto(change_url(draft))
+        shoot(
+            page,
+            "review-editor",
+            [(".review-box", 1), ("input[name=_send_back]", 2)],
+        )
+        page.get_by_role("button", name="Send back with a note…").click()
+        page.get_by_label("Note for the author").fill(
+            "Lovely start. Please add how to find an online group, for readers "
+            "who cannot travel, and a longer summary for the cards."
+        )
+        shoot(page, "review-send-back", [("#id_note", 1), ("input.default", 2)])
+        page.get_by_role("button", name="Send back", exact=True).click()
+        page.locator(".review-note").wait_for()
+        author.goto(change_url(draft))
+        shoot(
+            author,
+            "review-note",
+            [(".review-note", 1), ("input[name=_submit_for_review]", 2)],
+        )
+
         # 8. Two-step sign-in: setting up the app, and the sign-in asking for it.
         page.goto("/admin/two-step/")
         shoot(

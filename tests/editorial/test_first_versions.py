@@ -1,13 +1,18 @@
 """Every item has a first version, so its first edit can be compared and undone."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 from reversion.models import Version
 
 from articles.models import Article
+from events.models import Event
+from pages.models import Page
 from recoverysite.publishing import Status
 from tests.editorial.conftest import form_data, history_url, save
 from tests.factories import make_article, make_event, make_page, make_presenter
+from tests.wordpress.conftest import FIXTURES
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +94,36 @@ def test_the_command_gives_existing_items_one_first_version_each_and_only_once()
         (version,) = Version.objects.get_for_object(obj)
         # Each its own revision: restoring one brings back that item only.
         assert version.revision.version_set.count() == 1
+
+
+def assert_one_first_version_each(*querysets):
+    items = [obj for queryset in querysets for obj in queryset]
+    assert items
+    for obj in items:
+        (version,) = Version.objects.get_for_object(obj)
+        assert version.revision.get_comment() == "First version", obj
+
+
+def test_the_demo_content_has_a_first_version_of_every_item(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content", stdout=StringIO())
+
+    assert_one_first_version_each(
+        Article.objects.all(), Page.objects.all(), Event.objects.all()
+    )
+
+
+def test_imported_wordpress_items_have_a_first_version(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command(
+            "import_wordpress",
+            str(FIXTURES / "edge_cases.xml"),
+            stdout=StringIO(),
+            stderr=StringIO(),
+        )
+
+    assert_one_first_version_each(Article.objects.all(), Page.objects.all())
