@@ -200,6 +200,9 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
 # Each hand-written middleware does one job, said on its line.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The visitor's language (the switch's cookie, else LANGUAGE_CODE) for
+    # everything below, cached pages and error pages included.
+    "recoverysite.languages.LanguageMiddleware",
     # Outside the page cache: cached pages get their headers fresh on every hit.
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -412,6 +415,11 @@ OTP_TOTP_ISSUER = urlsplit(os.environ.get("SITE_URL", "http://127.0.0.1:8000")).
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en-us")
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# A visitor's choice from the language switch, kept for a year; it only
+# changes the words, so it travels like any preference cookie.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Los_Angeles")
 USE_I18N = True
 USE_TZ = True
