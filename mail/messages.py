@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from recoverysite.models import SiteSettings
 
@@ -12,8 +13,14 @@ def site_email(to, template, context, headers=None, html_template=None):
     An email to ``to`` from ``template``, whose first line is the subject. The
     template also knows the site's name, address and crisis notice, which
     ``emails/footer.txt`` ends every email with. ``html_template``, when given,
-    adds an HTML part made from the same context.
+    adds an HTML part made from the same context. It is written in the site's
+    language, whichever request or worker task sends it.
     """
+    with translation.override(settings.LANGUAGE_CODE):
+        return written_email(to, template, context, headers, html_template)
+
+
+def written_email(to, template, context, headers, html_template):
     site = SiteSettings.load()
     context = {
         "site_name": site.name,
