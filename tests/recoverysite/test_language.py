@@ -35,20 +35,22 @@ def test_a_site_set_to_spanish_serves_spanish_pages(client, settings):
 @pytest.mark.skipif(
     shutil.which("msgfmt") is None, reason="msgfmt (GNU gettext) is not installed"
 )
-def test_the_committed_mo_file_is_compiled_from_the_po_file(tmp_path):
-    compiled = tmp_path / "django.mo"
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_the_committed_mo_file_is_compiled_from_the_po_file(tmp_path, domain):
+    compiled = tmp_path / f"{domain}.mo"
     subprocess.run(
-        ["msgfmt", "--check-format", "-o", compiled, CATALOGUE / "django.po"],
+        ["msgfmt", "--check-format", "-o", compiled, CATALOGUE / f"{domain}.po"],
         check=True,
         timeout=20,
     )
-    assert compiled.read_bytes() == (CATALOGUE / "django.mo").read_bytes(), (
-        "locale/es/LC_MESSAGES/django.mo is out of date: run `make messages`"
+    assert compiled.read_bytes() == (CATALOGUE / f"{domain}.mo").read_bytes(), (
+        f"locale/es/LC_MESSAGES/{domain}.mo is out of date: run `make messages`"
     )
 
 
-def test_the_catalogue_has_no_fuzzy_entries():
-    source = (CATALOGUE / "django.po").read_text()
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_the_catalogue_has_no_fuzzy_entries(domain):
+    source = (CATALOGUE / f"{domain}.po").read_text()
     assert "#, fuzzy" not in source and ", fuzzy" not in source
 
 
