@@ -415,6 +415,8 @@ OTP_TOTP_ISSUER = urlsplit(os.environ.get("SITE_URL", "http://127.0.0.1:8000")).
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en-us")
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and times in each language's own way ("DATE_FORMAT" in templates).
+FORMAT_MODULE_PATH = ["recoverysite.formats"]
 # A visitor's choice from the language switch, kept for a year; it only
 # changes the words, so it travels like any preference cookie.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60

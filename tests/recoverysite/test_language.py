@@ -2,14 +2,16 @@
 compiled catalogue matches its source, so a fresh machine without gettext
 serves the same words a translator wrote."""
 
+import datetime
 import shutil
 import subprocess
+import zoneinfo
 
 import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests.factories import make_article
+from tests.factories import make_article, make_event
 
 CATALOGUE = settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES"
 
@@ -134,3 +136,29 @@ def test_the_switch_never_sends_a_visitor_to_another_site(client):
 def test_the_switch_knows_only_the_sites_languages(client):
     assert client.get("/language/fr/").status_code == 404
     assert settings.LANGUAGE_COOKIE_NAME not in client.get("/language/fr/").cookies
+
+
+@pytest.mark.django_db
+def test_dates_and_event_times_are_written_the_spanish_way(client):
+    madrid = zoneinfo.ZoneInfo("Europe/Madrid")
+    article = make_article(
+        published_at=datetime.datetime(2025, 3, 6, 12, 0, tzinfo=madrid)
+    )
+    event = make_event(
+        start=datetime.datetime(2030, 3, 1, 18, 0, tzinfo=madrid),
+        end=datetime.datetime(2030, 3, 1, 19, 30, tzinfo=madrid),
+        time_zone="Europe/Madrid",
+    )
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+
+    assert ">6 de marzo de 2025</time>" in client.get(article.get_absolute_url()).text
+    assert "viernes 1 de marzo de 2030, 18:00–19:30 CET" in (
+        client.get(event.get_absolute_url()).text
+    )
+    assert "Artículos de marzo de 2025" in client.get("/articles/2025/03/").text
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert ">March 6, 2025</time>" in client.get(article.get_absolute_url()).text
+    assert "Friday, March 1, 2030, 6:00–7:30 PM CET" in (
+        client.get(event.get_absolute_url()).text
+    )
