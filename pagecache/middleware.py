@@ -179,7 +179,8 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def page_key(request):
         # One copy per language at each address (see recoverysite.languages).
-        address = f"{get_language()} {request.get_host()}{request.get_full_path()}"
+        language = getattr(request, "LANGUAGE_CODE", None) or get_language()
+        address = f"{language} {request.get_host()}{request.get_full_path()}"
         return f"{KEY_PREFIX}:{hashlib.sha256(address.encode()).hexdigest()}"
 
     @staticmethod
