@@ -8,15 +8,16 @@ from django.utils import translation
 from recoverysite.models import SiteSettings
 
 
-def site_email(to, template, context, headers=None, html_template=None):
+def site_email(to, template, context, headers=None, html_template=None, language=None):
     """
     An email to ``to`` from ``template``, whose first line is the subject. The
     template also knows the site's name, address and crisis notice, which
     ``emails/footer.txt`` ends every email with. ``html_template``, when given,
-    adds an HTML part made from the same context. It is written in the site's
-    language, whichever request or worker task sends it.
+    adds an HTML part made from the same context. It is written in ``language``
+    (the one a visitor chose on the site) or else the site's, whichever request
+    or worker task sends it.
     """
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language or settings.LANGUAGE_CODE):
         return written_email(to, template, context, headers, html_template)
 
 

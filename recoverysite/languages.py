@@ -25,9 +25,14 @@ def supported(code):
         return None
 
 
+def chosen_language(request):
+    """The language the visitor chose with the switch, or "" for the site's."""
+    return supported(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)) or ""
+
+
 def visitor_language(request):
-    chosen = supported(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
-    return chosen or supported(settings.LANGUAGE_CODE) or settings.LANGUAGE_CODE
+    site_language = supported(settings.LANGUAGE_CODE) or settings.LANGUAGE_CODE
+    return chosen_language(request) or site_language
 
 
 class LanguageMiddleware:
