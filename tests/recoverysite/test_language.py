@@ -162,3 +162,14 @@ def test_dates_and_event_times_are_written_the_spanish_way(client):
     assert "Friday, March 1, 2030, 6:00–7:30 PM CET" in (
         client.get(event.get_absolute_url()).text
     )
+
+
+@pytest.mark.django_db
+def test_search_results_and_the_comment_form_speak_spanish_too(client):
+    article = make_article(title="Hope after a hard week")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+
+    results = client.get("/search/", {"q": "hope"}).text
+    assert '<p class="search-results__kind">Artículo ·' in results
+    comment_form = client.get(article.get_absolute_url()).text
+    assert "Texto sin formato, hasta 3000 caracteres." in comment_form
