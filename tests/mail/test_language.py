@@ -6,9 +6,10 @@ import zoneinfo
 import pytest
 from django.core import mail
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 
 from events.models import Event
+from subscriptions import tasks
 from subscriptions.models import Subscriber
 from tests.conftest import run_worker
 from tests.factories import make_event
@@ -83,3 +84,29 @@ def test_a_registrant_who_chose_spanish_reads_the_times_in_spanish(client, setti
     )
     assert english_email.subject == "You are registered: Dormir mejor"
     assert "When: Friday, March 1, 2030, 6:00–7:30 PM CET" in english_email.body
+
+
+def test_each_subscriber_reads_the_weekly_digest_in_their_language():
+    for email, language in [("ana@example.org", "es"), ("kai@example.org", "")]:
+        subscriber = Subscriber.objects.create(
+            email=email, frequency="weekly", language=language
+        )
+        subscriber.set_status(Subscriber.Status.CONFIRMED)
+    madrid = zoneinfo.ZoneInfo("Europe/Madrid")
+    make_event(
+        title="Dormir mejor",
+        published_at=timezone.now() - datetime.timedelta(hours=1),
+        start=datetime.datetime(2030, 3, 1, 18, 0, tzinfo=madrid),
+        end=datetime.datetime(2030, 3, 1, 19, 30, tzinfo=madrid),
+        time_zone="Europe/Madrid",
+    )
+
+    tasks.start_digest()
+    run_worker()
+
+    emails = {message.to[0]: message for message in mail.outbox}
+    spanish, english = emails["ana@example.org"], emails["kai@example.org"]
+    assert spanish.subject == "Esta semana en Recovery Dialogues"
+    assert "viernes 1 de marzo de 2030, 18:00–19:30 CET" in spanish.body
+    assert english.subject == "This week at Recovery Dialogues"
+    assert "Friday, March 1, 2030, 6:00–7:30 PM CET" in english.body

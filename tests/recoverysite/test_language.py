@@ -78,6 +78,9 @@ def test_each_language_is_served_from_the_page_cache_at_the_same_address(setting
     assert '<html lang="es">' in spanish_again.text
     assert "Saltar al contenido" in spanish_again.text
     assert spanish_again["Content-Language"] == "es"
+    # Browsers and shared caches keep it too, apart from the English copy.
+    assert "public" in spanish_again["Cache-Control"]
+    assert "Cookie" in spanish_again["Vary"]
     assert english_again["X-Page-Cache"] == "hit"
     assert '<html lang="en">' in english_again.text
     assert "Skip to content" in english_again.text
