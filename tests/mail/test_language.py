@@ -76,7 +76,7 @@ def test_a_registrant_who_chose_spanish_reads_the_times_in_spanish(client, setti
     spanish_email, english_email = sorted(
         mail.outbox, key=lambda m: m.to[0] != "sam@example.org"
     )
-    assert spanish_email.subject == "Tienes inscripción: Dormir mejor"
+    assert spanish_email.subject == "Inscripción confirmada: Dormir mejor"
     assert "Cuándo: viernes 1 de marzo de 2030, 18:00–19:30 CET" in spanish_email.body
     assert (
         "Tu hora (America/Mexico_City): viernes 1 de marzo de 2030, 11:00–12:30 CST"
