@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8000
 BIN = $(VENV)/bin
+# Where makemessages finds no site strings: libraries, tests, benchmarks.
+MESSAGES_IGNORE = --ignore=.venv --ignore=.venv-ci --ignore=tests --ignore=bench
 export DEBUG ?= 1
 
 .PHONY: run test install install-dev lint migrate demo check-deploy screenshots messages clean
@@ -50,8 +52,9 @@ screenshots: install-dev  ## Capture desktop and phone screenshots into docs/scr
 	$(BIN)/python -m tests.browser.screenshots
 	$(BIN)/python -m tests.browser.editor_screenshots
 
-messages: install  ## Update locale/*/django.po from the sources and compile the .mo files (needs GNU gettext)
-	$(BIN)/python manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=tests
+messages: install  ## Update locale/*/django.po and djangojs.po from the sources and compile the .mo files (needs GNU gettext)
+	$(BIN)/python manage.py makemessages --all --no-obsolete $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py makemessages --all --no-obsolete --domain djangojs $(MESSAGES_IGNORE) --ignore=staticfiles
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

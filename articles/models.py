@@ -116,6 +116,8 @@ class Article(Searchable, Publishable):
     class Meta:
         ordering = ["-published_at"]
         get_latest_by = "published_at"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         permissions = [
             ("publish_article", _("Can publish, schedule and unpublish articles"))
         ]

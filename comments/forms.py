@@ -1,9 +1,11 @@
+import operator
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
 
@@ -65,8 +67,11 @@ class CommentForm(CommentSecurityForm):
         label=_("Comment"),
         max_length=settings.COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Plain text, up to %(max)d characters. Links become clickable.")
-        % {"max": settings.COMMENT_MAX_LENGTH},
+        # Filled in when the form is shown, in the visitor's language.
+        help_text=lazy(operator.mod, str)(
+            _("Plain text, up to %(max)d characters. Links become clickable."),
+            {"max": settings.COMMENT_MAX_LENGTH},
+        ),
     )
     followup = forms.BooleanField(
         label=_("Email me when my comment is published and when someone replies"),

@@ -15,8 +15,10 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import dateformat, timezone
+from django.utils.formats import get_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
@@ -723,16 +725,23 @@ def utc_stamp(moment):
     return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+def same_half_of_day(start, end):
+    return dateformat.format(start, "A") == dateformat.format(end, "A")
+
+
 def format_time_range(start, end):
     """Start and end, both in the event's zone, written out the way people say them."""
 
+    weekday_date = pgettext("date format with the weekday", "l, F j, Y")
+    time_format = get_format("TIME_FORMAT")
+
     def date(moment):
-        return dateformat.format(moment, "l, F j, Y")
+        return dateformat.format(moment, weekday_date)
 
     def time(moment, zone_name=True):
         # tzname() rather than the "T" format, which is blank in the repeated hour
         # when the clocks go back.
-        text = dateformat.format(moment, "g:i A")
+        text = dateformat.format(moment, time_format)
         return f"{text} {moment.tzname()}" if zone_name else text
 
     if start.date() != end.date():
@@ -740,8 +749,9 @@ def format_time_range(start, end):
     if start.tzname() != end.tzname():
         # The clocks change during the event: name both offsets.
         return f"{date(start)}, {time(start)}–{time(end)}"
-    if dateformat.format(start, "A") == dateformat.format(end, "A"):
-        start_time = dateformat.format(start, "g:i")
+    # "6:00–7:30 PM": a twelve-hour clock says a shared AM or PM once.
+    if time_format.endswith(" A") and same_half_of_day(start, end):
+        start_time = dateformat.format(start, time_format.removesuffix(" A"))
     else:
         start_time = time(start, zone_name=False)
     return f"{date(start)}, {start_time}–{time(end)}"

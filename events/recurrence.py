@@ -13,6 +13,7 @@ from dateutil import rrule
 from django.core.exceptions import ValidationError
 from django.utils import dateformat
 from django.utils.dates import WEEKDAYS
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -173,7 +174,7 @@ def describe(rule, first_start):
     }
     if choices["until"]:
         text += ", " + _("until %(date)s") % {
-            "date": dateformat.format(choices["until"], "j F Y")
+            "date": date_format(choices["until"], "DATE_FORMAT")
         }
     elif choices["count"]:
         text += ", " + ngettext(

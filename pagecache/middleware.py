@@ -4,7 +4,8 @@ Whole pages cached for anonymous visitors, and what browsers may keep.
 The page cache keeps the pages of views marked with ``cache_tags`` (see
 ``pagecache.tags``) for visitors whose cookies do not change the page: none at
 all, or only cookies that scripts read in the browser (the comment form's
-"remember me", which a script copies into the form). Anyone signed in, or with a
+"remember me", which a script copies into the form), plus the language
+switch's cookie: each page is kept once per language. Anyone signed in, or with a
 session, always gets a freshly made page, so nobody is ever served someone
 else's page. While one request rebuilds an outdated page, others get the outdated
 copy instead of all rebuilding it at once.
@@ -34,6 +35,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import get_language
 
 from pagecache.schedules import next_change
 from pagecache.tags import CHANGE_KEY, KEY_PREFIX, current_versions, last_change
@@ -53,7 +55,11 @@ def read_only_in_the_browser(cookie_name):
 
 
 def has_page_changing_cookies(request):
-    return not request.COOKIES.keys() <= browser_only_cookies
+    # The language switch's cookie changes the page too, but the page's key
+    # holds its language: both languages are kept.
+    return not request.COOKIES.keys() <= browser_only_cookies | {
+        settings.LANGUAGE_COOKIE_NAME
+    }
 
 
 def seconds_to_keep(response, limit):
@@ -192,7 +198,9 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def page_key(request):
-        address = f"{request.get_host()}{request.get_full_path()}"
+        # One copy per language at each address (see recoverysite.languages).
+        language = getattr(request, "LANGUAGE_CODE", None) or get_language()
+        address = f"{language} {request.get_host()}{request.get_full_path()}"
         return f"{KEY_PREFIX}:{hashlib.sha256(address.encode()).hexdigest()}"
 
     @staticmethod

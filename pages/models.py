@@ -75,6 +75,8 @@ class Page(Searchable, Publishable):
 
     class Meta:
         ordering = ["menu_order", "title"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
         permissions = [("publish_page", _("Can publish, schedule and unpublish pages"))]
         constraints = [
             models.UniqueConstraint(

@@ -205,6 +205,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # The visitor's language (the switch's cookie, else LANGUAGE_CODE) for
+    # everything below, cached pages and error pages included.
+    "recoverysite.languages.LanguageMiddleware",
     # Odd methods, NUL bytes and forged admin selections get designed pages.
     "recoverysite.error_pages.MalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -413,6 +416,13 @@ OTP_TOTP_ISSUER = urlsplit(os.environ.get("SITE_URL", "http://127.0.0.1:8000")).
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en-us")
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and times in each language's own way ("DATE_FORMAT" in templates).
+FORMAT_MODULE_PATH = ["recoverysite.formats"]
+# A visitor's choice from the language switch, kept for a year; it only
+# changes the words, so it travels like any preference cookie.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Los_Angeles")
 USE_I18N = True
 USE_TZ = True

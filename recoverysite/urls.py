@@ -16,6 +16,7 @@ from operations import health
 from pagecache.tags import cache_tags
 from pages.sitemaps import PageSitemap, SectionSitemap, TagSitemap
 from pages.views import HomeView
+from recoverysite.languages import choose_language
 
 handler400 = "recoverysite.error_pages.bad_request"
 handler403 = "recoverysite.error_pages.permission_denied"
@@ -43,6 +44,7 @@ urlpatterns = [
     # Password reset and two-step sign-in first: the admin would answer 404.
     path(settings.ADMIN_URL, include("accounts.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("language/<str:code>/", choose_language, name="choose-language"),
     path("healthz", health.alive, name="healthz"),
     path("readyz", health.ready, name="readyz"),
     path("", include("search.urls")),

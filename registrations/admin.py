@@ -100,7 +100,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     search_fields = ["name", "email", "event__title"]
     autocomplete_fields = ["event"]
     ordering = ["event", "status", "registered_at", "pk"]
-    readonly_fields = ["registered_at", "cancelled_at"]
+    readonly_fields = ["registered_at", "cancelled_at", "language"]
     fields = [
         "event",
         "name",
@@ -112,6 +112,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "attended",
         "registered_at",
         "cancelled_at",
+        "language",
     ]
     actions = ["export_csv", "mark_attended", "write_to_registrants"]
 

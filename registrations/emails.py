@@ -47,11 +47,15 @@ def send(registration, template, context=None, attach_calendar=False):
 
 
 def message_for(registration, template, context=None, attach_calendar=False):
-    message = site_email(
-        registration.email,
-        template,
-        {**registrant_context(registration), **(context or {})},
-    )
+    language = registration.language or settings.LANGUAGE_CODE
+    # The times in the context are written out in the registrant's language too.
+    with translation.override(language):
+        message = site_email(
+            registration.email,
+            template,
+            {**registrant_context(registration), **(context or {})},
+            language=language,
+        )
     if attach_calendar:
         message.attach(
             f"{registration.event.slug}.ics",
@@ -67,7 +71,7 @@ def calendar_for(registration):
     join_url = join_url_for(registration)
     lines = [event.summary]
     if join_url:
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(registration.language or settings.LANGUAGE_CODE):
             lines.append(f"{translation.gettext('Join')}: {join_url}")
     lines.append(links.link(registration, "mine", absolute=True))
     entry = icalendar.Event.new(

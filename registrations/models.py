@@ -197,6 +197,15 @@ class Registration(models.Model):
     registered_at = models.DateTimeField(_("registered"), default=timezone.now)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     recording_email_sent_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_(
+            "The language chosen on the site when registering: the emails are "
+            "written in it. Empty: the site's language."
+        ),
+    )
     # Part of every signed link: a new key makes the old links stop working.
     link_key = models.CharField(max_length=32, default=new_link_key, editable=False)
 
@@ -256,7 +265,16 @@ def count_tag(event_id):
 
 
 @transaction.atomic
-def register(event, *, email, name, time_zone, answers=None, wants_recording=False):
+def register(
+    event,
+    *,
+    email,
+    name,
+    time_zone,
+    answers=None,
+    wants_recording=False,
+    language="",
+):
     """
     Register ``email`` for ``event``: a seat while there is one, the waiting list
     after. Returns (registration, created). The event row is locked first, so
@@ -272,6 +290,7 @@ def register(event, *, email, name, time_zone, answers=None, wants_recording=Fal
     registration.time_zone = time_zone
     registration.answers = answers or {}
     registration.wants_recording_email = wants_recording
+    registration.language = language
     registration.registered_at = timezone.now()
     registration.cancelled_at = None
     registration.link_key = new_link_key()

@@ -15,6 +15,7 @@ def export_registrant(email):
             "url": registration.event.get_absolute_url(),
             "name": registration.name,
             "time_zone": registration.time_zone,
+            "language": registration.language,
             "answers": registration.answers,
             "status": registration.status,
             "registered_at": registration.registered_at.isoformat(),

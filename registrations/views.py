@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 from operations.background import enqueue_after_commit
 from recoverysite import signed_links
+from recoverysite.languages import chosen_language
 from recoverysite.public_forms import PublicFormView
 from registrations import links, tasks
 from registrations.forms import RegistrationForm
@@ -63,6 +64,7 @@ class RegisterView(PublicFormView):
                 time_zone=data["time_zone"],
                 answers=form.answers(),
                 wants_recording=data.get("wants_recording", False),
+                language=chosen_language(self.request),
             )
             # Registering again sends the email again, and the page says the
             # same: nobody learns whether an address was registered.

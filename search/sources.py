@@ -36,6 +36,8 @@ class Result:
     rank: float
     date: object = None
     content_note: str = ""
+    # What visitors read as the kind: "article", "artículo"…
+    label: str = ""
 
 
 def sources():
@@ -147,6 +149,7 @@ class Source:
             rank=rank,
             date=getattr(row, self.date_field) if self.date_field else None,
             content_note=getattr(row, self.note_field) if self.note_field else "",
+            label=self.model._meta.verbose_name,
         )
 
 

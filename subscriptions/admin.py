@@ -37,6 +37,7 @@ class SubscriberAdmin(admin.ModelAdmin):
         "confirmed_at",
         "confirmation_sent_at",
         "status_changed_at",
+        "language",
     ]
     actions = ["mark_bounced", "mark_complained", "mark_unsubscribed"]
 

@@ -6,6 +6,7 @@ tracking pixel, no rewritten address.
 """
 
 from django.conf import settings
+from django.utils.functional import lazy
 
 from mail.messages import site_email
 from subscriptions import links
@@ -31,6 +32,7 @@ def message_for(subscriber, name, context=None):
         },
         headers=unsubscribe_headers(subscriber),
         html_template=f"subscriptions/emails/{name}.html",
+        language=subscriber.language,
     )
 
 
@@ -50,7 +52,8 @@ def item_context(item):
         "title": item.title,
         "summary": item.summary,
         "url": settings.SITE_URL + item.get_absolute_url(),
-        "when": getattr(item, "when", ""),
+        # Written when each email is, in its subscriber's language.
+        "when": lazy(lambda: item.when, str)() if hasattr(item, "when") else "",
     }
 
 

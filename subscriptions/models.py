@@ -81,6 +81,15 @@ class Subscriber(models.Model):
         _("last confirmation email"), null=True, blank=True
     )
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_(
+            "The language chosen on the site when subscribing: the emails are "
+            "written in it. Empty: the site's language."
+        ),
+    )
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -120,7 +129,7 @@ class Subscriber(models.Model):
         return self.topics in {kind, Topics.BOTH}
 
 
-def subscribe(email, topics, frequency):
+def subscribe(email, topics, frequency, language=""):
     """
     The subscriber for ``email`` after someone asked for updates, and whether a
     confirmation may be emailed now. Choices made by a stranger never change a
@@ -128,15 +137,16 @@ def subscribe(email, topics, frequency):
     """
     subscriber, created = Subscriber.objects.get_or_create(
         email=email.strip().lower(),
-        defaults={"topics": topics, "frequency": frequency},
+        defaults={"topics": topics, "frequency": frequency, "language": language},
     )
     Status = Subscriber.Status
     if subscriber.status in {Status.BOUNCED, Status.COMPLAINED}:
         return subscriber, False
     if not created and subscriber.status != Status.CONFIRMED:
         Subscriber.objects.filter(pk=subscriber.pk).update(
-            topics=topics, frequency=frequency
+            topics=topics, frequency=frequency, language=language
         )
+        subscriber.language = language
     return subscriber, subscriber.claim_confirmation_email()
 
 

@@ -13,6 +13,7 @@ def export_subscriber(email):
             "status": subscriber.status,
             "topics": subscriber.topics,
             "frequency": subscriber.frequency,
+            "language": subscriber.language,
             "subscribed_at": subscriber.subscribed_at.isoformat(),
             "confirmed_at": subscriber.confirmed_at.isoformat()
             if subscriber.confirmed_at

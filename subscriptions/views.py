@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from operations.background import enqueue_after_commit
 from recoverysite import signed_links
+from recoverysite.languages import chosen_language
 from recoverysite.public_forms import PublicFormView
 from subscriptions import links, tasks
 from subscriptions.forms import ChoicesForm, SubscribeForm
@@ -33,7 +34,10 @@ class SubscribeView(PublicFormView):
         data = form.cleaned_data
         with transaction.atomic():
             subscriber, may_email = subscribe(
-                data["email"], data["topics"], data["frequency"]
+                data["email"],
+                data["topics"],
+                data["frequency"],
+                language=chosen_language(self.request),
             )
             if may_email:
                 enqueue_after_commit(tasks.send_confirmation, subscriber.pk)

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 # Playwright's sync API runs an event loop in the test thread, and Django refuses
 # ORM calls from a thread with a running loop unless told this is intended.
@@ -77,18 +78,30 @@ def browser():
 @pytest.fixture
 def open_page(browser, live_server):
     """
-    Open a page in a new browser context: ``open_page(color_scheme="dark")``.
+    Open a page in a new browser context: ``open_page(color_scheme="dark")``,
+    ``open_page(language="es")`` for a visitor who chose Spanish.
 
-    Keyword arguments go to ``browser.new_context()``. Relative addresses in
+    Other keyword arguments go to ``browser.new_context()``. Relative addresses in
     ``page.goto()`` resolve against the live server, and ``page.requests`` lists
     every request the page has made, in order.
     """
     contexts = []
 
-    def open_page(**context_options):
+    def open_page(language=None, **context_options):
         context_options.setdefault("base_url", live_server.url)
         context_options.setdefault("viewport", {"width": 1280, "height": 800})
         context = browser.new_context(**context_options)
+        if language:
+            # As the footer's language switch leaves it.
+            context.add_cookies(
+                [
+                    {
+                        "name": settings.LANGUAGE_COOKIE_NAME,
+                        "value": language,
+                        "url": live_server.url,
+                    }
+                ]
+            )
         context.set_default_timeout(10_000)
         contexts.append(context)
         page = context.new_page()

@@ -14,6 +14,7 @@ from tests.browser.admin import make_editor, sign_in
 from tests.browser.content import PUBLIC_PAGES, make_site
 
 COLOR_SCHEMES = ["light", "dark"]
+LANGUAGES = ["en", "es"]
 
 
 FOCUSED_ELEMENT = """() => {
@@ -76,13 +77,15 @@ def tab_through(page, limit=100):
 
 # Each scheme gets a context that starts in it: switching schemes on an open page
 # would catch colour transitions halfway.
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("color_scheme", COLOR_SCHEMES)
-def test_public_pages_have_no_axe_violations(open_page, color_scheme):
+def test_public_pages_have_no_axe_violations(open_page, color_scheme, language):
     site = make_site()
-    page = open_page(color_scheme=color_scheme)
+    page = open_page(color_scheme=color_scheme, language=language)
     reports = {}
     for page_type, address in PUBLIC_PAGES.items():
         page.goto(address(site))
+        expect(page.locator("html"), page_type).to_have_attribute("lang", language)
         reports[page_type] = axe_report(page)
     failures = {name: report for name, report in reports.items() if report}
     assert not failures, "\n".join(failures.values())

@@ -245,7 +245,7 @@ def test_the_series_page_reads_like_an_event_page_and_leads_to_the_next_meeting(
     assert (
         f'type="application/atom+xml" title="Tuesday circle (Atom)" href="{feed}atom/"'
     ) in html
-    date = skipped.local_start.strftime("%A %-d %B %Y")
+    date = skipped.local_start.strftime("%A, %B %-d, %Y")
     assert f"<li>No meeting on {date}. Bank holiday.</li>" in html
     assert html.count('<li class="meeting">') == 4
     # The skipped meeting was published: it stays, marked, with no registration.
