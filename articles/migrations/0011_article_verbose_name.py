@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0009_article_share_key'),
+        ('articles', '0010_review'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0004_page_share_key'),
+        ('pages', '0005_review'),
     ]
 
     operations = [
