@@ -43,7 +43,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 
 class EditingAdminMedia:
-    """The accessibility fixes plus the live writing aids of the change form."""
+    """The accessibility fixes, live writing aids and autosave of the change form."""
 
     css = {
         "all": [
@@ -51,17 +51,23 @@ class EditingAdminMedia:
             "editorial/admin/editing.css",
         ]
     }
-    js = ["recoverysite/admin/accessibility.js", "editorial/admin/writing_aids.js"]
+    js = [
+        "recoverysite/admin/accessibility.js",
+        "editorial/admin/writing_aids.js",
+        "editorial/admin/autosave.js",
+    ]
 
 
 class EditorialAdmin(EditConflictAdmin, RevisionAdmin):
-    """Revisions (history, compare, restore) and the two-editors check."""
+    """Revisions (history, compare, restore), the two-editors check, autosave."""
+
+    Media = EditingAdminMedia
+    # With the offer to restore what the browser kept (autosave.js).
+    change_form_template = "admin/editorial/change_form.html"
 
 
 class PublishableAdmin(EditorialAdmin):
     """Shared by everything with the draft/scheduled/published rule."""
-
-    Media = EditingAdminMedia
 
     list_filter = [PublicationStateFilter, "published_at"]
     date_hierarchy = "published_at"

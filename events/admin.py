@@ -26,7 +26,6 @@ from events.models import (
 )
 from images.admin import ImageChoiceAdmin, thumbnail_html
 from images.uploads import StoreUploadsFirst
-from recoverysite.admin import AccessibleAdminMedia
 
 
 class WallClockDateTimeField(forms.SplitDateTimeField):
@@ -248,7 +247,6 @@ class EventAdmin(ImageChoiceAdmin, PublishableAdmin):
 
 @admin.register(Presenter)
 class PresenterAdmin(ImageChoiceAdmin, EditorialAdmin):
-    Media = AccessibleAdminMedia
     compare_fields = ["name", "role", "affiliation", "short_bio", "bio"]
     image_fields = ["photo"]
     list_display = ["thumbnail", "name", "role", "affiliation", "event_count"]
