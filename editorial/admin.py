@@ -1,4 +1,5 @@
 import reversion
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.shortcuts import redirect
@@ -62,8 +63,26 @@ class EditorialAdmin(EditConflictAdmin, RevisionAdmin):
     """Revisions (history, compare, restore), the two-editors check, autosave."""
 
     Media = EditingAdminMedia
-    # With the offer to restore what the browser kept (autosave.js).
+    # With the offer to restore what the browser kept (autosave.js) and the
+    # note on which time zone the form's times are in.
     change_form_template = "admin/editorial/change_form.html"
+
+    def get_time_zone_note(self, request, form):
+        """Which time zone the form's times are in, said once for the form."""
+        if not any(
+            isinstance(field, forms.DateTimeField | forms.SplitDateTimeField)
+            for field in form.base_fields.values()
+        ):
+            return ""
+        return _("Times on this form are in %(zone)s time, the site's time zone.") % {
+            "zone": timezone.get_current_timezone_name()
+        }
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["time_zone_note"] = self.get_time_zone_note(
+            request, context["adminform"].form
+        )
+        return super().render_change_form(request, context, *args, **kwargs)
 
 
 class PublishableAdmin(EditorialAdmin):
