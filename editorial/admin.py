@@ -12,6 +12,7 @@ from editorial.edit_conflicts import EditConflictAdmin
 from editorial.revisions import RevisionAdmin
 from editorial.writing_aids import publishing_warnings, writing_report
 from pagecache.tags import invalidate, tags_for_change
+from recoverysite.admin import KeepRelatedRecords
 from recoverysite.publishing import Status, format_moment, share_link_lifetime
 from recoverysite.tags import TagField
 
@@ -59,7 +60,7 @@ class EditingAdminMedia:
     ]
 
 
-class EditorialAdmin(EditConflictAdmin, RevisionAdmin):
+class EditorialAdmin(KeepRelatedRecords, EditConflictAdmin, RevisionAdmin):
     """Revisions (history, compare, restore), the two-editors check, autosave."""
 
     Media = EditingAdminMedia

@@ -26,6 +26,7 @@ from events.models import (
 )
 from images.admin import ImageChoiceAdmin, thumbnail_html
 from images.uploads import StoreUploadsFirst
+from recoverysite.admin import KeepRelatedRecords
 
 
 class TimeZoneInput(forms.TextInput):
@@ -130,7 +131,7 @@ class EventAdminForm(StoreUploadsFirst, EditConflictForm):
         return cleaned_data
 
 
-class EventPresenterInline(admin.TabularInline):
+class EventPresenterInline(KeepRelatedRecords, admin.TabularInline):
     model = EventPresenter
     autocomplete_fields = ["presenter"]
     fields = ["presenter", "role", "order"]
@@ -526,6 +527,8 @@ class EventSeriesAdmin(PublishableAdmin):
 
     @admin.display(description=_("pattern"))
     def pattern(self, obj):
+        if obj is None or obj.first_date is None:
+            return _("Save to see the pattern in words.")
         return obj.describe()
 
     @admin.display(description=_("next dates"))
