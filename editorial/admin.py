@@ -16,9 +16,6 @@ from recoverysite.admin import KeepRelatedRecords
 from recoverysite.publishing import Status, format_moment, share_link_lifetime
 from recoverysite.tags import TagField
 
-# The dashboard of drafts, scheduled items and waiting comments.
-admin.site.index_template = "admin/site_index.html"
-
 
 class PublicationStateFilter(admin.SimpleListFilter):
     title = _("publication state")

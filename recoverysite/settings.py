@@ -130,7 +130,8 @@ INSTALLED_APPS = [
     # Staff accounts come before the admin, whose base_site.html they extend
     # with the link to two-step sign-in.
     "accounts",
-    "django.contrib.admin",
+    # Django's admin, with the dashboard and the navigation by task.
+    "editorial.apps.EditorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
