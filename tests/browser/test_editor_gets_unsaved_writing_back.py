@@ -3,12 +3,13 @@ Writing typed into an admin form is kept in the browser: after a reload or a
 session that ran out, the form offers it back, and a successful save clears it.
 """
 
+import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from articles.models import Article
 from tests.browser.admin import log_in, make_editor
-from tests.factories import make_article
+from tests.factories import make_article, make_event, make_page, make_presenter
 
 KEPT_COPIES = (
     "Object.keys(localStorage).filter((key) => key.startsWith('recoverysite.autosave'))"
@@ -16,7 +17,8 @@ KEPT_COPIES = (
 
 
 def write_in_body(page, text, new_paragraph=False):
-    page.locator(".field-body [contenteditable=true]").click()
+    """Type in the form's first rich-text box (an article's body)."""
+    page.locator(".prose-editor [contenteditable=true]").first.click()
     if new_paragraph:
         page.keyboard.press("Control+End")
         page.keyboard.press("Enter")
@@ -90,3 +92,26 @@ def test_discarded_changes_are_not_offered_again(page):
     expect(page.get_by_label("Title")).to_have_value("Walking together")
     page.reload()
     expect(page.get_by_role("button", name="Restore unsaved changes")).to_be_hidden()
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "field"),
+    [
+        ("pages_page", make_page, "#id_title"),
+        ("events_event", make_event, "#id_title"),
+        ("events_presenter", make_presenter, "#id_name"),
+    ],
+)
+def test_pages_events_and_presenters_get_unsaved_writing_back(page, name, make, field):
+    log_in(page, make_editor())
+    page.goto(reverse(f"admin:{name}_change", args=[make().pk]))
+    page.locator(field).fill("Typed and not saved")
+    write_in_body(page, "More words.", new_paragraph=True)
+
+    page.reload()
+    page.get_by_role("button", name="Restore unsaved changes").click()
+
+    expect(page.locator(field)).to_have_value("Typed and not saved")
+    expect(page.locator(".prose-editor [contenteditable=true]").first).to_contain_text(
+        "More words."
+    )
