@@ -20,6 +20,7 @@ from editorial.revisions import RevisionAdmin
 from editorial.writing_aids import publishing_warnings, writing_report
 from operations.background import enqueue_after_commit
 from pagecache.tags import invalidate, tags_for_change
+from recoverysite.admin import KeepRelatedRecords
 from recoverysite.publishing import (
     NO_REVIEW,
     Status,
@@ -27,9 +28,6 @@ from recoverysite.publishing import (
     share_link_lifetime,
 )
 from recoverysite.tags import TagField
-
-# The dashboard of drafts, scheduled items and waiting comments.
-admin.site.index_template = "admin/site_index.html"
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
@@ -71,7 +69,7 @@ class SendBackForm(forms.Form):
 
 
 class EditingAdminMedia:
-    """The accessibility fixes plus the live writing aids of the change form."""
+    """The accessibility fixes, live writing aids and autosave of the change form."""
 
     css = {
         "all": [
@@ -79,17 +77,41 @@ class EditingAdminMedia:
             "editorial/admin/editing.css",
         ]
     }
-    js = ["recoverysite/admin/accessibility.js", "editorial/admin/writing_aids.js"]
+    js = [
+        "recoverysite/admin/accessibility.js",
+        "editorial/admin/writing_aids.js",
+        "editorial/admin/autosave.js",
+    ]
 
 
-class EditorialAdmin(EditConflictAdmin, RevisionAdmin):
-    """Revisions (history, compare, restore) and the two-editors check."""
+class EditorialAdmin(KeepRelatedRecords, EditConflictAdmin, RevisionAdmin):
+    """Revisions (history, compare, restore), the two-editors check, autosave."""
+
+    Media = EditingAdminMedia
+    # With the offer to restore what the browser kept (autosave.js) and the
+    # note on which time zone the form's times are in.
+    change_form_template = "admin/editorial/change_form.html"
+
+    def get_time_zone_note(self, request, form):
+        """Which time zone the form's times are in, said once for the form."""
+        if not any(
+            isinstance(field, forms.DateTimeField | forms.SplitDateTimeField)
+            for field in form.base_fields.values()
+        ):
+            return ""
+        return _("Times on this form are in %(zone)s time, the site's time zone.") % {
+            "zone": timezone.get_current_timezone_name()
+        }
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["time_zone_note"] = self.get_time_zone_note(
+            request, context["adminform"].form
+        )
+        return super().render_change_form(request, context, *args, **kwargs)
 
 
 class PublishableAdmin(EditorialAdmin):
     """Shared by everything with the draft/scheduled/published rule."""
-
-    Media = EditingAdminMedia
 
     list_filter = [PublicationStateFilter, "published_at"]
     date_hierarchy = "published_at"

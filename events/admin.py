@@ -8,7 +8,7 @@ from django.contrib.admin.widgets import AdminDateWidget, AdminSplitDateTime
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import dateformat
+from django.utils import dateformat, timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +26,24 @@ from events.models import (
 )
 from images.admin import ImageChoiceAdmin, thumbnail_html
 from images.uploads import StoreUploadsFirst
-from recoverysite.admin import AccessibleAdminMedia
+from recoverysite.admin import KeepRelatedRecords
+
+
+class TimeZoneInput(forms.TextInput):
+    """
+    A text box that offers the known time zones as the editor types ("London",
+    "Los_Ang"…): the browser filters the list. Without the list it is still a box
+    for the name, checked on save.
+    """
+
+    template_name = "events/widgets/time_zone.html"
+
+    def get_context(self, name, value, attrs):
+        attrs = {"class": "vTextField", **attrs, "list": f"{attrs['id']}_choices"}
+        attrs.setdefault("autocomplete", "off")
+        context = super().get_context(name, value, attrs)
+        context["widget"]["zones"] = sorted(known_time_zones())
+        return context
 
 
 class WallClockDateTimeField(forms.SplitDateTimeField):
@@ -85,6 +102,7 @@ class EventAdminForm(StoreUploadsFirst, EditConflictForm):
         model = Event
         # The admin adds the fields of its fieldsets.
         fields = ["time_zone", "start", "end"]
+        widgets = {"time_zone": TimeZoneInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -113,7 +131,7 @@ class EventAdminForm(StoreUploadsFirst, EditConflictForm):
         return cleaned_data
 
 
-class EventPresenterInline(admin.TabularInline):
+class EventPresenterInline(KeepRelatedRecords, admin.TabularInline):
     model = EventPresenter
     autocomplete_fields = ["presenter"]
     fields = ["presenter", "role", "order"]
@@ -217,6 +235,12 @@ class EventAdmin(ImageChoiceAdmin, PublishableAdmin):
         ),
     ]
 
+    def get_time_zone_note(self, request, form):
+        return _(
+            "The start and end are in the event's time zone, chosen below. "
+            "Publishing times are in %(zone)s time, the site's time zone."
+        ) % {"zone": timezone.get_current_timezone_name()}
+
     @admin.display(description=_("when"), ordering="start")
     def when(self, obj):
         start = obj.local_start
@@ -248,7 +272,6 @@ class EventAdmin(ImageChoiceAdmin, PublishableAdmin):
 
 @admin.register(Presenter)
 class PresenterAdmin(ImageChoiceAdmin, EditorialAdmin):
-    Media = AccessibleAdminMedia
     compare_fields = ["name", "role", "affiliation", "short_bio", "bio"]
     image_fields = ["photo"]
     list_display = ["thumbnail", "name", "role", "affiliation", "event_count"]
@@ -349,6 +372,7 @@ class SeriesAdminForm(EditConflictForm):
     class Meta:
         model = EventSeries
         fields = ["time_zone", "first_date", "start_time"]
+        widgets = {"time_zone": TimeZoneInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -495,8 +519,16 @@ class EventSeriesAdmin(PublishableAdmin):
         ),
     ]
 
+    def get_time_zone_note(self, request, form):
+        return _(
+            "The first date and start time are in the series' time zone, chosen "
+            "below. Publishing times are in %(zone)s time, the site's time zone."
+        ) % {"zone": timezone.get_current_timezone_name()}
+
     @admin.display(description=_("pattern"))
     def pattern(self, obj):
+        if obj is None or obj.first_date is None:
+            return _("Save to see the pattern in words.")
         return obj.describe()
 
     @admin.display(description=_("next dates"))

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +17,24 @@ class AccessibleAdminMedia:
     js = ["recoverysite/admin/accessibility.js"]
 
 
+class KeepRelatedRecords:
+    """
+    For model admins and inlines: a field that chooses another record (an
+    author, a presenter, a page) has no ✖ beside it, which would delete that
+    record itself rather than clear the choice.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and isinstance(
+            formfield.widget, RelatedFieldWidgetWrapper
+        ):
+            formfield.widget.can_delete_related = False
+        return formfield
+
+
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(KeepRelatedRecords, admin.ModelAdmin):
     fields = [
         "name",
         "tagline",

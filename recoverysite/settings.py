@@ -130,7 +130,8 @@ INSTALLED_APPS = [
     # Staff accounts come before the admin, whose base_site.html they extend
     # with the link to two-step sign-in.
     "accounts",
-    "django.contrib.admin",
+    # Django's admin, with the dashboard and the navigation by task.
+    "editorial.apps.EditorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -595,6 +596,9 @@ SHARE_LINK_DAYS = int(os.environ.get("SHARE_LINK_DAYS", "7"))
 # What the site search covers, in the order of its tabs (search/sources.py).
 SEARCH_MODELS = ["articles.Article", "events.Event", "events.Presenter", "pages.Page"]
 TAGGIT_CASE_INSENSITIVE = True
+# Tags typed in the admin are separated by commas only (recoverysite/tags.py).
+TAGGIT_TAGS_FROM_STRING = "recoverysite.tags.tags_from_string"
+TAGGIT_STRING_FROM_TAGS = "recoverysite.tags.string_from_tags"
 # ASCII tag slugs, which the <slug:> URL converter accepts.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 # Whole pages kept for anonymous visitors (0 turns it off; off with DEBUG).

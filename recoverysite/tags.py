@@ -5,12 +5,14 @@ Editors type tags in the admin; "café" typed with a combining accent, in
 fullwidth letters, in capitals or with a hidden space is the "café" already there.
 """
 
+import csv
 import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from taggit.forms import TagField as TaggitTagField
+from taggit.forms import TagWidget
 from taggit.models import Tag
 
 from recoverysite.plain_text import visible_text
@@ -38,8 +40,50 @@ def one_spelling_each(names):
     return sorted(spelled.values())
 
 
+def tags_from_string(text):
+    """
+    Tags are separated by commas only, so "peer support" typed alone is one tag;
+    a name with a comma in it is written in quotes. A quote left open is a
+    slip, not the start of a name that runs to the end.
+    """
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    rows = csv.reader([" ".join(text.splitlines())], skipinitialspace=True)
+    return sorted({name.strip() for name in next(rows, []) if name.strip()})
+
+
+def string_from_tags(tags):
+    """The tags as the tag box shows them: "hope, peer support"."""
+    names = sorted(tag.name for tag in tags)
+    return ", ".join(f'"{name}"' if "," in name else name for name in names)
+
+
+class TagInput(TagWidget):
+    """A tag box offering the existing tags while typing (tag_input.js)."""
+
+    template_name = "recoverysite/widgets/tag_input.html"
+
+    class Media:
+        js = ["recoverysite/admin/tag_input.js"]
+
+    def get_context(self, name, value, attrs):
+        attrs = {
+            **(attrs or {}),
+            "list": f"{attrs['id']}_suggestions",
+            "autocomplete": "off",
+            "data-tag-suggestions": "",
+        }
+        context = super().get_context(name, value, attrs)
+        context["widget"]["suggestions"] = Tag.objects.order_by("name").values_list(
+            "name", flat=True
+        )
+        return context
+
+
 class TagField(TaggitTagField):
-    """Taggit's tag input (commas and quotes), one spelling per tag."""
+    """Taggit's tag input (commas, and quotes), one spelling per tag."""
+
+    widget = TagInput
 
     def clean(self, value):
         names = one_spelling_each(super().clean(value))

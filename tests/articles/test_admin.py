@@ -250,3 +250,38 @@ def test_a_tag_longer_than_the_database_holds_is_a_form_error_that_keeps_the_tex
     assert "A tag can be at most 100 characters long" in response.text
     assert "Kept words." in response.text
     assert not Article.objects.exists()
+
+
+def test_tag_box_shows_tags_without_quotes_and_suggests_existing_tags(staff_client):
+    article = make_article(tags=["peer support", "hope"])
+    make_article(tags=["sleep"])
+
+    response = staff_client.get(
+        reverse("admin:articles_article_change", args=[article.pk])
+    )
+
+    html = response.content.decode()
+    assert 'value="hope, peer support"' in html
+    suggestions = html[html.index('<datalist id="id_tags_suggestions">') :]
+    suggestions = suggestions[: suggestions.index("</datalist>")]
+    assert suggestions == (
+        '<datalist id="id_tags_suggestions">'
+        '<option value="hope"></option>'
+        '<option value="peer support"></option>'
+        '<option value="sleep"></option>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "names"),
+    [
+        ("peer support", ["peer support"]),
+        ("hope,peer support ,", ["hope", "peer support"]),
+        ('hope, "grief, loss"', ["grief, loss", "hope"]),
+    ],
+)
+def test_tags_are_separated_by_commas_only(staff_client, typed, names):
+    response = staff_client.post(ADD, add_form_data(tags=typed))
+
+    assert response.status_code == 302
+    assert sorted(Article.objects.get().tags.names()) == names

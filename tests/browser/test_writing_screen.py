@@ -3,6 +3,9 @@
 from playwright.sync_api import expect
 
 from tests.browser.admin import log_in, make_editor
+from tests.factories import make_article
+
+SUGGESTIONS = "[...document.getElementById('id_tags').list.options].map((o) => o.value)"
 
 
 def test_the_body_is_a_tall_surface_under_a_full_width_title_with_save_in_view(page):
@@ -19,3 +22,17 @@ def test_the_body_is_a_tall_surface_under_a_full_width_title_with_save_in_view(p
     )
     # Before scrolling to the end of the form, Save is already on screen.
     expect(page.get_by_role("button", name="Save", exact=True)).to_be_in_viewport()
+
+
+def test_tag_box_suggests_existing_tags_for_the_tag_being_typed(page):
+    make_article(tags=["peer support", "hope", "sleep"])
+    log_in(page, make_editor())
+    page.goto("/admin/articles/article/add/")
+
+    tags = page.get_by_role("combobox", name="Tags")
+    tags.press_sequentially("hope, pe")
+    # Each suggestion completes the whole box; tags already chosen are left out.
+    assert page.evaluate(SUGGESTIONS) == ["hope, peer support"]
+    tags.fill("")
+    tags.press_sequentially("s")
+    assert page.evaluate(SUGGESTIONS) == ["peer support", "sleep"]

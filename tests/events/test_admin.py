@@ -2,8 +2,9 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from pytest_django.asserts import assertInHTML
 
-from events.models import Event, Presenter
+from events.models import Event, Presenter, known_time_zones
 from tests.events.conftest import LONDON, LOS_ANGELES
 from tests.factories import make_event, make_image, make_image_file, make_presenter
 
@@ -82,6 +83,34 @@ def test_end_before_start_is_refused_with_a_clear_message(staff_client):
 
     assert errors(response)["end"] == ["The end must be after the start."]
     assert not Event.objects.exists()
+
+
+def test_time_zone_box_offers_every_known_zone_to_choose_from(staff_client):
+    response = staff_client.get(ADD)
+
+    html = response.content.decode()
+    assertInHTML(
+        '<input type="text" name="time_zone" value="America/Los_Angeles" '
+        'class="vTextField" maxlength="64" autocomplete="off" '
+        'list="id_time_zone_choices" required id="id_time_zone" '
+        'aria-describedby="id_time_zone_helptext">',
+        html,
+    )
+    datalist = html[html.index('<datalist id="id_time_zone_choices">') :]
+    datalist = datalist[: datalist.index("</datalist>")]
+    assert datalist.count("<option") == len(known_time_zones())
+    assert '<option value="Europe/London"></option>' in datalist
+
+
+def test_form_says_once_which_time_zone_its_times_are_in(staff_client):
+    response = staff_client.get(ADD)
+
+    assert response.content.decode().count('class="time-zone-note') == 1
+    assert (
+        "The start and end are in the event&#x27;s time zone, chosen below. "
+        "Publishing times are in America/Los_Angeles time, the site&#x27;s "
+        "time zone."
+    ) in response.content.decode()
 
 
 def test_unknown_time_zone_is_refused_with_a_clear_message(staff_client):

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser import conftest as browser_tests
+from tests.browser.admin import make_editor, sign_in
 from tests.events.conftest import SEED_END, SEED_START
 from tests.factories import make_event
 
@@ -128,3 +129,26 @@ def test_visitor_in_the_organiser_zone_sees_no_second_time(
 
     expect(page.locator(".event__when")).to_contain_text("4:00–5:30 PM PDT")
     expect(page.locator(".local-time")).to_have_count(0)
+
+
+def test_event_form_says_once_which_zone_its_times_are_in(open_page, live_server):
+    # Sixteen or seventeen hours ahead of the site's Los Angeles time.
+    page = open_page(timezone_id="Asia/Tokyo")
+    sign_in(page, make_editor(), live_server.url)
+    page.goto("/admin/events/event/add/")
+    # The admin's calendar links are built once its scripts ran.
+    expect(page.locator(".field-start .datetimeshortcuts").first).to_be_visible()
+
+    # The admin's own note under each time box, on the browser's clock, is kept
+    # out of sight.
+    warnings = page.get_by_text("ahead of server time")
+    expect(warnings).to_have_count(4)
+    expect(warnings.filter(visible=True)).to_have_count(0)
+    expect(page.locator(".time-zone-note")).to_have_count(1)
+    expect(page.locator(".time-zone-note")).to_be_visible()
+    time_zone = page.get_by_role("combobox", name="Time zone")
+    time_zone.fill("Europe/Lond")
+    assert page.evaluate(
+        "[...document.getElementById('id_time_zone').list.options]"
+        ".some((option) => option.value === 'Europe/London')"
+    )
