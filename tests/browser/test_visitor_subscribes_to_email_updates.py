@@ -1,13 +1,14 @@
 """
 A visitor subscribes to email updates from an article's footer, fixes the email
 the form points out, confirms from the email the worker sends, changes how often
-the emails come and unsubscribes from their own page. Every page of the way has
-no axe violations, in light and dark mode.
+the emails come and unsubscribes from their own page, in each of the site's
+languages. Every page of the way has no axe violations, in light and dark mode.
 """
 
 import re
 
 import pytest
+from django.utils import translation
 from playwright.sync_api import expect
 
 from subscriptions.models import Frequency, Subscriber, Topics
@@ -30,35 +31,50 @@ def update_links_in(message):
     return re.findall(r"https?://[^/\s]+(/updates/\S+/)", message.body)
 
 
+def in_language(language):
+    """The site's text for ``text`` in ``language``: what the visitor reads."""
+
+    def translated(text):
+        with translation.override(language):
+            return translation.gettext(text)
+
+    return translated
+
+
 @pytest.mark.django_db(transaction=True)
-def test_visitor_subscribes_confirms_changes_and_unsubscribes(page, mailoutbox):
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_visitor_subscribes_confirms_changes_and_unsubscribes(
+    open_page, mailoutbox, language
+):
+    _ = in_language(language)
     make_site()
+    page = open_page(language=language)
     page.goto("/articles/")
     page.get_by_role("article").first.get_by_role("link").first.click()
     footer = page.get_by_role("contentinfo")
     form = footer.locator("form.subscribe-form")
 
-    form.get_by_label("Your email").fill("robin at example")
-    form.get_by_label("New articles", exact=True).check()
-    form.get_by_label("A weekly digest").check()
-    form.get_by_role("button", name="Subscribe").click()
+    form.get_by_label(_("Your email")).fill("robin at example")
+    form.get_by_label(_("New articles"), exact=True).check()
+    form.get_by_label(_("A weekly digest")).check()
+    form.get_by_role("button", name=_("Subscribe")).click()
 
     # The form comes back on its own page with the error named and the choices kept.
     summary = page.get_by_role("alert")
-    expect(summary).to_contain_text("Please check the form")
+    expect(summary).to_contain_text(_("Please check the form"))
     expect(summary).to_be_focused()
     form = page.locator("main form.subscribe-form")
-    email = form.get_by_label("Your email")
+    email = form.get_by_label(_("Your email"))
     expect(email).to_have_attribute("aria-invalid", "true")
     expect(email).to_have_value("robin at example")
-    expect(form.get_by_label("New articles", exact=True)).to_be_checked()
-    expect(form.get_by_label("A weekly digest")).to_be_checked()
+    expect(form.get_by_label(_("New articles"), exact=True)).to_be_checked()
+    expect(form.get_by_label(_("A weekly digest"))).to_be_checked()
     assert axe_reports(page) == []
     assert not Subscriber.objects.exists()
 
     email.fill("robin@example.org")
-    form.get_by_role("button", name="Subscribe").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
+    form.get_by_role("button", name=_("Subscribe")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(_("Check your email"))
     assert axe_reports(page) == []
     subscriber = Subscriber.objects.get()
     assert subscriber.status == Subscriber.Status.PENDING
@@ -68,21 +84,22 @@ def test_visitor_subscribes_confirms_changes_and_unsubscribes(page, mailoutbox):
     run_worker()
     (confirmation,) = mailoutbox
     assert confirmation.to == ["robin@example.org"]
+    assert subscriber.language == language
     (confirm_link,) = [
         link for link in update_links_in(confirmation) if "/confirm/" in link
     ]
     page.goto(confirm_link)
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Confirm your email updates"
+        _("Confirm your email updates")
     )
     assert axe_reports(page) == []
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.PENDING
-    page.get_by_role("button", name="Yes, send me updates").click()
+    page.get_by_role("button", name=_("Yes, send me updates")).click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your email updates")
+    expect(page.get_by_role("heading", level=1)).to_have_text(_("Your email updates"))
     expect(page.get_by_role("status")).to_have_text(
-        "Thank you: your email updates are confirmed."
+        _("Thank you: your email updates are confirmed.")
     )
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.CONFIRMED
@@ -93,17 +110,17 @@ def test_visitor_subscribes_confirms_changes_and_unsubscribes(page, mailoutbox):
     assert axe_reports(page) == []
 
     preferences = page.get_by_role("main")
-    preferences.get_by_label("New articles and webinars").check()
-    preferences.get_by_label("An email for each new item").check()
-    preferences.get_by_role("button", name="Save").click()
+    preferences.get_by_label(_("New articles and webinars")).check()
+    preferences.get_by_label(_("An email for each new item")).check()
+    preferences.get_by_role("button", name=_("Save")).click()
     expect(page.get_by_role("status")).to_have_text(
-        "Saved. Your next emails follow these choices."
+        _("Saved. Your next emails follow these choices.")
     )
     subscriber.refresh_from_db()
     assert (subscriber.topics, subscriber.frequency) == (Topics.BOTH, Frequency.EACH)
 
-    preferences.get_by_role("button", name="Unsubscribe").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("You are unsubscribed")
+    preferences.get_by_role("button", name=_("Unsubscribe")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(_("You are unsubscribed"))
     assert axe_reports(page) == []
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED

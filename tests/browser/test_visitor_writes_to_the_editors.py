@@ -1,7 +1,8 @@
 """
 A visitor finds the contact form in the footer, sends it half filled in, fixes
-what the form points out and lands on the confirmation with the crisis notice.
-The form and its error state pass axe in light and dark mode.
+what the form points out and lands on the confirmation with the crisis notice,
+in each of the site's languages. The form and its error state pass axe in light
+and dark mode.
 """
 
 import pytest
@@ -10,6 +11,7 @@ from playwright.sync_api import expect
 from contact.models import Message, Topic
 from tests.browser.accessibility import axe_report
 from tests.browser.content import make_site
+from tests.browser.test_visitor_subscribes_to_email_updates import in_language
 
 COLOR_SCHEMES = ["light", "dark"]
 
@@ -24,7 +26,10 @@ def axe_reports(page):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_visitor_sends_a_message_after_fixing_the_email(page, settings):
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_visitor_sends_a_message_after_fixing_the_email(open_page, settings, language):
+    _ = in_language(language)
+    page = open_page(language=language)
     # The browser fills the form in far faster than a person would.
     settings.CONTACT_MIN_SECONDS_TO_WRITE = 0
     make_site()
@@ -32,29 +37,29 @@ def test_visitor_sends_a_message_after_fixing_the_email(page, settings):
     Topic.objects.create(name="Something else", position=9)
 
     page.goto("/")
-    page.get_by_role("contentinfo").get_by_role("link", name="Contact us").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Contact us")
+    page.get_by_role("contentinfo").get_by_role("link", name=_("Contact us")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(_("Contact us"))
     assert axe_reports(page) == []
     # The footer's email-updates form has an email box too.
     form = page.locator("form.contact-form")
 
-    form.get_by_label("Your name").fill("Robin")
-    form.get_by_label("Your email").fill("robin at example")
-    form.get_by_label("What is it about?").select_option(label="Webinars")
-    form.get_by_label("Your message").fill("Will the April webinar be recorded?")
-    page.get_by_role("button", name="Send message").click()
+    form.get_by_label(_("Your name")).fill("Robin")
+    form.get_by_label(_("Your email")).fill("robin at example")
+    form.get_by_label(_("What is it about?")).select_option(label="Webinars")
+    form.get_by_label(_("Your message")).fill("Will the April webinar be recorded?")
+    page.get_by_role("button", name=_("Send message")).click()
 
     summary = page.get_by_role("alert")
-    expect(summary).to_contain_text("Please check the form")
+    expect(summary).to_contain_text(_("Please check the form"))
     expect(summary.get_by_role("link")).to_have_text(
-        "Your email: Enter a valid email address."
+        f"{_('Your email')}: {_('Enter a valid email address.')}"
     )
-    email = form.get_by_label("Your email")
+    email = form.get_by_label(_("Your email"))
     expect(email).to_have_attribute("aria-invalid", "true")
-    expect(form.get_by_label("Your message")).to_have_value(
+    expect(form.get_by_label(_("Your message"))).to_have_value(
         "Will the April webinar be recorded?"
     )
-    expect(form.get_by_label("What is it about?")).to_have_value(
+    expect(form.get_by_label(_("What is it about?"))).to_have_value(
         str(Topic.objects.get(name="Webinars").pk)
     )
     assert axe_reports(page) == []
@@ -63,13 +68,13 @@ def test_visitor_sends_a_message_after_fixing_the_email(page, settings):
     summary.get_by_role("link").click()
     expect(email).to_be_focused()
     email.fill("robin@example.org")
-    page.get_by_role("button", name="Send message").click()
+    page.get_by_role("button", name=_("Send message")).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Thank you for your message"
+        _("Thank you for your message")
     )
     expect(
-        page.get_by_role("complementary", name="If you need help sooner")
+        page.get_by_role("complementary", name=_("If you need help sooner"))
     ).to_contain_text("call or text 988")
     assert axe_reports(page) == []
     message = Message.objects.get()
