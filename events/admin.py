@@ -257,13 +257,13 @@ class EventAdmin(ImageChoiceAdmin, PublishableAdmin):
             # An edited meeting keeps its edits: the series stops updating it.
             original = form.initial["start"].date()
             obj.series.detach(obj, original, moved="start" in form.changed_data)
-        if obj.recording_url and obj.recording is None:
+        if obj.recording_url and not (obj.recording or obj.recording_video_type):
             self.message_user(
                 request,
                 _(
-                    "The recording link of “%(title)s” is not a YouTube or Vimeo "
-                    "address, so it cannot be played on the page: visitors get a "
-                    "plain link to %(url)s instead."
+                    "The recording link of “%(title)s” is neither a YouTube or Vimeo "
+                    "address nor a video file on this site, so it cannot be played "
+                    "on the page: visitors get a plain link to %(url)s instead."
                 )
                 % {"title": obj.title, "url": obj.recording_url},
                 messages.WARNING,

@@ -7,9 +7,12 @@ player.vimeo.com with ``dnt=1``) when the visitor presses play. Both lists of
 providers must agree: an address from any other site stays a plain link.
 """
 
+import posixpath
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
+
+from django.conf import settings
 
 YOUTUBE_HOSTS = {
     "youtube.com",
@@ -24,6 +27,9 @@ VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
 YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 VIMEO_ID = re.compile(r"[0-9]{1,12}")
 VIMEO_HASH = re.compile(r"[0-9a-f]{6,20}")
+
+# Recordings the browser plays itself, with the event's captions in the player.
+VIDEO_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm"}
 
 PROVIDERS = {
     "youtube": {"name": "YouTube", "watch": "https://www.youtube.com/watch?v={id}"},
@@ -96,3 +102,22 @@ def parse_vimeo(host, segments, query):
     if private_hash and not VIMEO_HASH.fullmatch(private_hash):
         return None
     return Embed("vimeo", video_id, private_hash)
+
+
+def video_file_type(url):
+    """
+    The type of a video file the site serves itself (its media or its own
+    address), or "" for anything else: the content security policy lets pages
+    play media from those places only.
+    """
+    parts = urlsplit((url or "").strip())
+    media = urlsplit(settings.MEDIA_URL)
+    own_origins = {urlsplit(settings.SITE_URL)[:2]}
+    if media.netloc:
+        own_origins.add(media[:2])
+    if parts.netloc and parts[:2] not in own_origins:
+        return ""
+    if not parts.netloc and not parts.path.startswith("/"):
+        return ""
+    extension = posixpath.splitext(parts.path)[1].lower()
+    return VIDEO_TYPES.get(extension, "")

@@ -23,7 +23,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from events import recurrence
-from events.embeds import parse_recording_url
+from events.embeds import parse_recording_url, video_file_type
 from events.recurrence import validate_rule
 from images.uploads import captions_name, handout_name, validate_pdf, validate_webvtt
 from recoverysite.publishing import (
@@ -382,7 +382,9 @@ class Event(Searchable, Publishable):
         help_text=_(
             "Shown after the event. A YouTube or Vimeo address is embedded as a "
             "player that loads nothing from YouTube or Vimeo until the visitor "
-            "presses play; any other address is shown as a plain link."
+            "presses play; a video file on this site (.mp4, .webm) plays in the "
+            "page, with the captions file below; any other address is shown as a "
+            "plain link."
         ),
     )
     recording_note = models.TextField(
@@ -403,8 +405,9 @@ class Event(Searchable, Publishable):
         blank=True,
         validators=[validate_webvtt],
         help_text=_(
-            "A WebVTT (.vtt) file, offered as a download. Most caption services "
-            "and video sites export it."
+            "A WebVTT (.vtt) file: shown in the player when the recording is a "
+            "video file on this site, and offered as a download. Most caption "
+            "services and video sites export it."
         ),
     )
     handout_file = models.FileField(
@@ -652,6 +655,11 @@ class Event(Searchable, Publishable):
     def recording(self):
         """The click-to-play embed, or None when the link cannot be embedded."""
         return parse_recording_url(self.recording_url)
+
+    @property
+    def recording_video_type(self):
+        """The type of a video file the site plays itself, or ""."""
+        return video_file_type(self.recording_url)
 
     @property
     def recording_host(self):

@@ -500,6 +500,8 @@ CONTENT_SECURITY_POLICY = {
         # hash. The admin's browser test fails if an upgrade changes it.
         "style-src": [SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
         "img-src": [SELF, "data:", *origins_of(MEDIA_URL), *CSP_EXTRA_IMG_SRC],
+        # Recordings uploaded as video files, and their captions.
+        "media-src": [SELF, *origins_of(MEDIA_URL)],
         # Analytics scripts send their counts to where they come from.
         "connect-src": [SELF, *origins_of(ANALYTICS_SCRIPT_URL)],
         "frame-src": EMBED_FRAME_ORIGINS,

@@ -173,7 +173,7 @@ def test_recording_we_cannot_embed_is_kept_with_a_warning(staff_client):
     assert Event.objects.get().recording_url == "https://archive.example.org/hope.mp4"
     messages = [str(message) for message in response.context["messages"]]
     assert any(
-        "is not a YouTube or Vimeo address" in message
+        "is neither a YouTube or Vimeo address nor a video file" in message
         and "plain link to https://archive.example.org/hope.mp4" in message
         for message in messages
     )

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from events.embeds import Embed, parse_recording_url
+from events.embeds import Embed, parse_recording_url, video_file_type
 from tests.factories import make_event, make_image, make_image_file
 
 
@@ -159,3 +159,50 @@ def test_the_recording_script_builds_only_privacy_enhanced_players():
         "https://player.vimeo.com/video/",
     ]
     assert '"?dnt=1&autoplay=1"' in script
+
+
+def test_a_video_file_on_the_site_plays_in_the_page_with_its_captions(client, db, now):
+    event = make_event(
+        start=now - datetime.timedelta(days=2),
+        recording_url="/media/recordings/hope.mp4",
+        captions_file="captions/hope.vtt",
+    )
+
+    html = client.get(event.get_absolute_url()).content.decode()
+
+    assert '<video class="recording__video" controls preload="metadata">' in html
+    assert '<source src="/media/recordings/hope.mp4" type="video/mp4">' in html
+    assert (
+        '<track kind="captions" src="/media/captions/hope.vtt" srclang="en" '
+        'label="Captions" default>'
+    ) in html
+    assert '<a href="/media/recordings/hope.mp4" download>' in html
+
+
+def test_a_video_file_without_captions_plays_without_a_track(client, db, now):
+    event = make_event(
+        start=now - datetime.timedelta(days=2),
+        recording_url="http://127.0.0.1:8000/media/talk.webm",
+    )
+
+    html = client.get(event.get_absolute_url()).content.decode()
+
+    assert 'type="video/webm"' in html
+    assert "<track" not in html
+
+
+@pytest.mark.parametrize(
+    "url, kind",
+    [
+        ("/media/recordings/hope.mp4", "video/mp4"),
+        ("/media/recordings/HOPE.M4V", "video/mp4"),
+        ("/media/talk.webm?download=1", "video/webm"),
+        ("https://archive.example.org/hope.mp4", ""),
+        ("/media/recordings/hope.mov", ""),
+        ("recordings/hope.mp4", ""),
+        ("javascript:alert(1)//.mp4", ""),
+    ],
+)
+def test_only_video_files_of_the_site_are_played_by_the_browser(url, kind, settings):
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    assert video_file_type(url) == kind
