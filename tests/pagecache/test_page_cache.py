@@ -253,7 +253,6 @@ def test_editing_an_author_still_refreshes_their_bylines(client, django_user_mod
     assert "Sam Reed" in response.text
 
 
-
 def count_cache_reads(monkeypatch):
     """The keys the cache is asked for from now on, whichever method reads them."""
     keys = []
@@ -312,4 +311,3 @@ def test_after_an_unrelated_change_a_copy_is_checked_once_then_fast_again(
     # The first visit after the change reads the page's tags; the next does not.
     assert checked > 2
     assert len(reads) - checked == 2
-
