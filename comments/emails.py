@@ -25,8 +25,8 @@ logger = logging.getLogger(__name__)
 QUEUE_QUERY = "?status__exact=pending"
 
 
-def send(to, template, context, headers=None):
-    site_email(to, template, context, headers).send()
+def send(to, template, context, headers=None, language=None):
+    site_email(to, template, context, headers, language=language).send()
 
 
 def unsubscribe(comment):
@@ -60,6 +60,7 @@ def comment_received(comment):
                 "unsubscribe_url": unsubscribe_url,
             },
             headers=headers,
+            language=comment.language,
         )
     if comment.status == CommentStatus.PENDING and comment.care_hold:
         notify_moderators([comment], urgent=True)
@@ -86,6 +87,7 @@ def comment_published(comment, was_held):
                 "unsubscribe_url": unsubscribe_url,
             },
             headers=headers,
+            language=comment.language,
         )
     if not comment.is_reply():
         return
@@ -108,6 +110,7 @@ def comment_published(comment, was_held):
             "unsubscribe_url": unsubscribe_url,
         },
         headers=headers,
+        language=parent.language,
     )
 
 

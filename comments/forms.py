@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
 
 from comments.models import Comment, CommentReport, ReportReason
+from recoverysite.languages import chosen_language
 from recoverysite.plain_text import visible_text
 from recoverysite.security import client_ip
 
@@ -230,6 +231,7 @@ class CommentForm(CommentSecurityForm):
             parent_id=data["reply_to"] or 0,
             ip_address=client_ip(request),
             submit_date=timezone.now(),
+            language=chosen_language(request),
         )
         if request.user.is_authenticated:
             comment.user = request.user

@@ -206,6 +206,15 @@ class Comment(XtdComment):
     )
     hold_reasons = models.CharField(_("why it was held"), max_length=255, blank=True)
     moderators_notified = models.BooleanField(default=False, editable=False)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_(
+            "The language chosen on the site when commenting: the commenter's "
+            "emails are written in it. Empty: the site's language."
+        ),
+    )
 
     objects = CommentManager()
 

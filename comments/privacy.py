@@ -42,6 +42,7 @@ def export_commenter(email):
                 "status": comment.status,
                 "ip_address": comment.ip_address,
                 "notify_of_replies": comment.followup,
+                "language": comment.language,
             }
             for comment in comments
         ],

@@ -111,6 +111,7 @@ def test_commenter_data_export_gives_every_comment_of_the_address_as_json(thread
         "status": "published",
         "ip_address": IP,
         "notify_of_replies": False,
+        "language": "",
     }
     assert exported[second.pk]["status"] == "pending"
     assert "other@example.org" not in json.dumps(data)

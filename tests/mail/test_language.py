@@ -8,11 +8,13 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone, translation
 
+from comments.models import Comment, ModerationPolicy
 from events.models import Event
 from subscriptions import tasks
 from subscriptions.models import Subscriber
+from tests.comments.conftest import comment_data
 from tests.conftest import run_worker
-from tests.factories import make_event
+from tests.factories import make_article, make_event
 from tests.registrations.test_registering import form_data, post
 from tests.subscriptions.conftest import subscribe
 
@@ -110,3 +112,25 @@ def test_each_subscriber_reads_the_weekly_digest_in_their_language():
     assert "viernes 1 de marzo de 2030, 18:00–19:30 CET" in spanish.body
     assert english.subject == "This week at Recovery Dialogues"
     assert "Friday, March 1, 2030, 6:00–7:30 PM CET" in english.body
+
+
+def test_a_commenter_who_chose_spanish_gets_spanish_comment_emails(
+    settings, django_capture_on_commit_callbacks
+):
+    policy = ModerationPolicy.load()
+    policy.min_seconds_to_write = 0
+    policy.save()
+    article = make_article()
+    visitor = Client()
+    visitor.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        visitor.post("/comments/post/", comment_data(article, followup="on"))
+    run_worker()
+
+    assert Comment.objects.get().language == "es"
+    (message,) = [m for m in mail.outbox if m.to == ["alex@example.org"]]
+    assert (
+        message.subject
+        == "Confirma tu dirección para recibir respuestas de Recovery Dialogues"
+    )
