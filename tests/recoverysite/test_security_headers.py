@@ -15,6 +15,7 @@ EXPECTED_POLICY = {
     "script-src": "'self'",
     "style-src": "'self' 'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='",
     "img-src": "'self' data:",
+    "media-src": "'self'",
     "connect-src": "'self'",
     "frame-src": "https://www.youtube-nocookie.com https://player.vimeo.com",
     "object-src": "'none'",
