@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.defaultfilters import linebreaks
+from django.template.defaultfilters import linebreaks_filter
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -181,7 +181,7 @@ class CommentAdmin(admin.ModelAdmin):
             )
             if comment.parent_text is not None
             else "",
-            text=linebreaks(comment.comment) or _("[no text]"),
+            text=linebreaks_filter(comment.comment) or _("[no text]"),
             buttons=buttons,
             delete=self.row_action_url(comment, "delete"),
             delete_label=_("Delete"),

@@ -10,7 +10,6 @@ from editorial.dashboard import (
     change_url,
     changelist_url,
     section,
-    short_date,
 )
 from events.models import Event
 
@@ -22,7 +21,7 @@ def events_section(dashboard):
     upcoming = list(
         Event.objects.published()
         .upcoming()
-        .only("pk", "title", "start", "time_zone")
+        .only("pk", "title", "start", "end", "time_zone")
         # How many there are in all, counted by the same query.
         .annotate(upcoming_count=Window(Count("pk")))[:ITEMS_PER_SECTION]
     )
@@ -33,7 +32,8 @@ def events_section(dashboard):
         url=changelist_url(Event, "when=upcoming&state=published"),
         empty=_("No upcoming events are published."),
         items=[
-            Link(event.title, change_url(event), short_date(event.start))
+            # In the event's own zone, named: the one its page and emails use.
+            Link(event.title, change_url(event), event.when)
             for event in upcoming
         ],
     )

@@ -29,6 +29,7 @@ from tests.browser.screenshots import (
 OUTPUT_DIR = BASE_DIR / "docs" / "screenshots" / "editors"
 ROLE_PASSWORD = "demo only, thrown away"
 VIEWPORT = {"width": 1280, "height": 900}
+PHONE_VIEWPORT = {"width": 390, "height": 844}
 
 # Numbered circles and outlines drawn over the page, removed by the next goto.
 ANNOTATE = """(callouts) => {
@@ -131,7 +132,46 @@ def prepare_content():
             "</p>" + rest
         )
         seed.save()
+    add_comments_to_moderate()
     return {"seed": seed, **drafts, "users": users}
+
+
+def add_comments_to_moderate():
+    """A reply waiting for a moderator and a care hold, beside the demo's held one."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    from comments.models import Comment, CommentStatus
+
+    judith = Comment.objects.get(user_name="Judith")
+    for minutes, name, text, care_hold in [
+        (
+            40,
+            "Lee",
+            "Thank you, Judith. Our group meets on Thursdays and I was nervous "
+            "about going for the first time. Reading this helped.",
+            False,
+        ),
+        (
+            20,
+            "Anonymous",
+            "I have not slept for days and I do not know who to talk to.",
+            True,
+        ),
+    ]:
+        Comment.objects.create(
+            content_type=judith.content_type,
+            object_pk=judith.object_pk,
+            site_id=settings.SITE_ID,
+            parent_id=judith.pk,
+            user_name=name,
+            user_email=f"{name.lower()}@example.org",
+            comment=text,
+            submit_date=timezone.now() - datetime.timedelta(minutes=minutes),
+            status=CommentStatus.PENDING,
+            care_hold=care_hold,
+            hold_reasons="first comment",
+        )
 
 
 def log_in(page, username, password):
@@ -377,6 +417,42 @@ def capture(base_url, content):
             "sign-in",
             [("#id_otp_token", 1), (".password-reset-link a", 2)],
         )
+
+        # 9. The moderation queue: each comment in full with its buttons.
+        page.goto("/admin/comments/comment/?status__exact=pending")
+        shoot(
+            page,
+            "moderation-queue",
+            [
+                (".moderation-care", 1),
+                (".moderation-parent", 2),
+                (".moderation-actions", 3),
+                (".moderation-reply summary", 4),
+                ("#changelist-filter", 5),
+            ],
+        )
+
+        # 10. The same screens on a phone, 390 px wide.
+        phone = browser.new_context(
+            base_url=base_url,
+            viewport=PHONE_VIEWPORT,
+            device_scale_factor=2,
+            is_mobile=True,
+            has_touch=True,
+            color_scheme="light",
+            reduced_motion="reduce",
+        ).new_page()
+        log_in(phone, "editor", ROLE_PASSWORD)
+        for name, address in [
+            ("dashboard-phone", "/admin/"),
+            ("write-phone", change_url(draft)),
+            (
+                "moderation-queue-phone",
+                "/admin/comments/comment/?status__exact=pending",
+            ),
+        ]:
+            phone.goto(address)
+            shoot(phone, name, [])
         browser.close()
 
 

@@ -1,6 +1,7 @@
 """
-Staff sign in with a two-step code, set the app up from the admin, and choose a
-new password by email; every one of these screens passes axe in light and dark.
+Staff sign in with a two-step code or a recovery code, set the app up from the
+admin, and choose a new password by email; every one of these screens passes
+axe in light and dark.
 """
 
 import re
@@ -58,6 +59,57 @@ def test_an_editor_sets_up_the_app_and_keeps_the_recovery_codes(page, live_serve
 
     expect(page.get_by_role("heading", name="Your recovery codes")).to_be_visible()
     expect(page.locator(".recovery-codes li")).to_have_count(10)
+
+
+def test_an_editor_signs_in_with_a_recovery_code_once(page, live_server):
+    editor = make_editor()
+    sign_in(page, editor, live_server.url)
+    page.goto("/admin/two-step/")
+    device = TOTPDevice.objects.get(user=editor)
+    page.get_by_label("Code from the app").fill(code_of(device))
+    page.get_by_role("button", name="Turn on two-step sign-in").click()
+    first_code = page.locator(".recovery-codes li").first.inner_text().strip()
+    page.context.clear_cookies()
+
+    fill_sign_in(page, editor.username, EDITOR_PASSWORD, first_code)
+    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
+
+    page.context.clear_cookies()
+    fill_sign_in(page, editor.username, EDITOR_PASSWORD, first_code)
+    expect(page.get_by_text("That code is not right.")).to_be_visible()
+
+
+def test_an_editor_who_forgot_the_password_chooses_a_new_one_by_email(
+    page, live_server, settings
+):
+    settings.SITE_URL = live_server.url
+    editor = make_editor()
+    page.goto("/admin/login/")
+    page.get_by_role("link", name="Forgotten your password?").click()
+    page.get_by_label("Email address").fill(editor.email)
+    page.get_by_role("button", name="Reset my password").click()
+    expect(page.get_by_role("heading", name="Password reset sent")).to_be_visible()
+    run_worker()
+    (message,) = mail.outbox
+    assert message.to == [editor.email]
+    link = re.search(r"http\S+/password-reset/\S+/", message.body).group()
+
+    page.goto(link)
+    page.get_by_label("New password:").fill("a brand new passphrase")
+    page.get_by_label("Confirm password:").fill("a brand new passphrase")
+    page.get_by_role("button", name="Change my password").click()
+    expect(page.get_by_role("heading", name="Password reset complete")).to_be_visible()
+
+    fill_sign_in(page, editor.username, EDITOR_PASSWORD)
+    expect(page.get_by_text("Please enter the correct username")).to_be_visible()
+    fill_sign_in(page, editor.username, "a brand new passphrase")
+    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
+    # The link works once.
+    page.context.clear_cookies()
+    page.goto(link)
+    expect(
+        page.get_by_role("heading", name="Password reset unsuccessful")
+    ).to_be_visible()
 
 
 @pytest.mark.parametrize("color_scheme", COLOR_SCHEMES)

@@ -109,6 +109,20 @@ def test_the_queue_shows_the_whole_text_its_parent_and_the_buttons(
     assert '<input type="hidden" name="place" value="status__exact=pending">' in html
 
 
+def test_the_queue_shows_the_comment_in_paragraphs_with_its_markup_escaped(
+    staff_client, policy
+):
+    article = make_article()
+    make_comment(
+        article, status="pending", comment="First line\nsecond <b>line</b>\n\nMore."
+    )
+    html = staff_client.get(CHANGELIST + "?status__exact=pending").content.decode()
+    assert (
+        '<div class="moderation-text"><p>First line<br>second &lt;b&gt;line&lt;/b&gt;'
+        "</p>\n\n<p>More.</p></div>"
+    ) in html
+
+
 def test_staff_who_may_only_view_cannot_use_the_row_buttons(client, policy):
     viewer = make_user(is_staff=True)
     viewer.user_permissions.add(

@@ -70,6 +70,25 @@ def test_dashboard_counts_and_lists_what_waits(editor_client, now):
     )
 
 
+def test_next_events_show_their_time_in_their_own_zone_with_its_name(
+    editor_client, settings
+):
+    settings.TIME_ZONE = "Europe/London"
+    start = datetime.datetime(2031, 7, 1, 16, 0, tzinfo=datetime.UTC)
+    make_event(
+        title="Evening circle",
+        start=start,
+        end=start + datetime.timedelta(minutes=90),
+        time_zone="America/Los_Angeles",
+        published_at=timezone.now() - datetime.timedelta(days=1),
+    )
+
+    events = section(editor_client.get("/admin/").text, "events")
+
+    assert 'Evening circle</a> <span class="when">— Tuesday, July 1, 2031, ' in events
+    assert "9:00–10:30 AM PDT</span>" in events
+
+
 def test_dashboard_queries_do_not_grow_with_the_content(
     editor_client, now, django_assert_num_queries
 ):
