@@ -64,15 +64,24 @@ def test_editor_changes_an_imported_footnote_and_its_links_stay(page, live_serve
     page.goto(reverse("admin:articles_article_change", args=[article.pk]))
     writing = page.locator(".field-body [contenteditable=true]")
 
-    # "everyone", the eighth to fifteenth letters of the note, becomes
-    # "every reader".
-    writing.get_by_text("Not for everyone.").click()
-    page.keyboard.press("Home")
-    for _ in range(len("Not for ")):
-        page.keyboard.press("ArrowRight")
-    for _ in range(len("everyone")):
-        page.keyboard.press("Shift+ArrowRight")
+    # A double click on "everyone" in the last note selects the word, which
+    # typing then replaces.
+    note = writing.locator("li").last
+    note.scroll_into_view_if_needed()
+    word = note.evaluate(
+        """note => {
+            const text = [...note.querySelector("p").childNodes][0]
+            const range = document.createRange()
+            range.setStart(text, text.data.indexOf("everyone"))
+            range.setEnd(text, text.data.indexOf("everyone") + "everyone".length)
+            const { x, y, width, height } = range.getBoundingClientRect()
+            return { x: x + width / 2, y: y + height / 2 }
+        }"""
+    )
+    page.mouse.dblclick(word["x"], word["y"])
+    expect(writing).to_be_focused()
     page.keyboard.type("every reader")
+    expect(note).to_contain_text("Not for every reader.")
     page.get_by_role("button", name="Save and continue editing").click()
 
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
