@@ -36,8 +36,9 @@ EXTENSIONS = {
     "Caption": True,
     # Pictures inside a line of text, a list item or a table cell.
     "InlineImage": True,
-    # Tables, code and preformatted text (with bold, italics and links),
-    # collapsible sections and columns, as imported sites and editors write them.
+    # Tables (with a caption), code and preformatted text (with bold, italics
+    # and links), collapsible sections and columns, as imported sites and
+    # editors write them.
     "Table": True,
     "TableRow": True,
     "TableHeader": True,
@@ -92,13 +93,16 @@ LONE_PARAGRAPH = re.compile(
 # header cells) belong in <thead>, as the import writes them, for screen
 # readers and the site's styles. The cells hold no table or row of their own.
 HEADER_CELL = r"<th(?:\s[^>]*)?>(?:(?!</?(?:table|tr|th|td)[\s>]).)*</th>"
+# A caption, when the table has one, comes before them.
 HEADER_ROWS = re.compile(
-    rf"<table((?:\s[^>]*)?)><tbody>((?:<tr>(?:{HEADER_CELL})+</tr>)+)", re.S
+    r"<table((?:\s[^>]*)?)>((?:<caption>[^<]*</caption>)?)<tbody>"
+    rf"((?:<tr>(?:{HEADER_CELL})+</tr>)+)",
+    re.S,
 )
 
 
 def header_rows_in_thead(html):
-    html = HEADER_ROWS.sub(r"<table\1><thead>\2</thead><tbody>", html)
+    html = HEADER_ROWS.sub(r"<table\1>\2<thead>\3</thead><tbody>", html)
     return html.replace("</thead><tbody></tbody>", "</thead>")
 
 

@@ -183,6 +183,10 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
         "js": [static_lazy("recoverysite/admin/rich_text.js")],
         "extensions": {
+            "Table": html_tags(
+                ["table", "caption", "thead", "tbody", "tr", "th", "td"],
+                {"th": ["rowspan", "colspan"], "td": ["rowspan", "colspan"]},
+            ),
             "CodeBlock": html_tags(["pre", "code"]),
             "OrderedList": html_tags(["ol"], {"ol": ["start", "type", "reversed"]}),
             "Superscript": html_tags(["sup"]),

@@ -135,7 +135,6 @@ class Converted:
     removed_frames: list = field(default_factory=list)
     unknown_shortcodes: set = field(default_factory=set)
     dynamic_blocks: list = field(default_factory=list)
-    table_captions: list = field(default_factory=list)
     cover_backgrounds: int = 0
     recording: object = None
 
@@ -526,6 +525,8 @@ class Converter:
             return self.columns(node, in_link)
         if tag == "figure" and "wp-block-embed" in node.attrs.get("class", "").split():
             return self.embed_block(node, in_link)
+        if tag == "figure" and "wp-block-table" in node.attrs.get("class", "").split():
+            return self.table_block(node, in_link)
         if tag == "figure" and "wp-block-gallery" in node.attrs.get("class", ""):
             return self.gallery_block(node, in_link)
         if tag == "sup" and node.attrs.get("data-fn"):
@@ -712,10 +713,10 @@ class Converter:
             return path + (f"?{parts.query}" if parts.query else "")
         return href
 
-    def table(self, node, in_link):
+    def table(self, node, in_link, caption=None):
         """
-        A table with its header rows in <thead>; the caption as a bold line above
-        it, since the editor's tables have no caption of their own.
+        A table with its header rows in <thead> and its caption (``caption``, or
+        its own <caption>) as plain text in <caption>, as the editor writes it.
         """
         head, body = [], []
         head_rows = {
@@ -741,20 +742,32 @@ class Converter:
                 not body and all(cell.tag == "th" for cell in cells)
             )
             (head if in_head and not body else body).append(Node("tr", children=cells))
-        captions = [
-            Node("p", children=[Node("strong", children=[caption.text().strip()])])
-            for caption in descendants(node, "caption")
-            if caption.text().strip()
-        ]
-        self.result.table_captions.extend(caption.text() for caption in captions)
+        if caption is None:
+            caption = next(descendants(node, "caption"), None)
+        text = " ".join(caption.text().split()) if caption else ""
         if not head and not body:
-            return captions
-        sections = []
+            return [Node("p", children=[text])] if text else []
+        sections = [Node("caption", children=[text])] if text else []
         if head:
             sections.append(Node("thead", children=head))
         if body:
             sections.append(Node("tbody", children=body))
-        return [*captions, Node("table", children=sections)]
+        return [Node("table", children=sections)]
+
+    def table_block(self, node, in_link):
+        """The block editor's table: its figcaption is the table's caption."""
+        table = next(descendants(node, "table"), None)
+        if table is None:
+            return self.clean_children(node, in_link)
+        caption = next(
+            (
+                child
+                for child in node.children
+                if isinstance(child, Node) and child.tag == "figcaption"
+            ),
+            None,
+        )
+        return self.table(table, in_link, caption)
 
     def columns(self, node, in_link):
         """Columns stay side by side (stacked on narrow screens by the stylesheet)."""

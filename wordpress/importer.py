@@ -526,12 +526,6 @@ class Importer(EventImport, CommentImport):
                 "(decoration)",
                 str(item),
             )
-        for caption in converted.table_captions:
-            self.report.note(
-                "table captions: a bold line above the table (the editor's tables "
-                "have no caption)",
-                f"{item}: {caption}",
-            )
         for name in sorted(converted.unknown_shortcodes):
             self.report.note("shortcodes left as text", f"{item}: [{name}]")
         return converted

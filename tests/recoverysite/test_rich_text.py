@@ -53,6 +53,18 @@ def test_header_rows_at_the_top_of_the_editors_table_go_into_its_head():
     )
 
 
+def test_a_tables_caption_is_kept_before_its_head():
+    html = (
+        "<table><caption>Groups &amp; rooms</caption><tbody>"
+        "<tr><th>Day</th></tr><tr><td>Monday</td></tr></tbody></table>"
+    )
+
+    assert sanitize_html(html) == (
+        "<table><caption>Groups &amp; rooms</caption><thead><tr><th>Day</th></tr>"
+        "</thead><tbody><tr><td>Monday</td></tr></tbody></table>"
+    )
+
+
 def test_a_table_of_header_cells_only_has_a_head_and_no_empty_body():
     html = "<table><tbody><tr><th>Day</th></tr></tbody></table>"
 

@@ -34,12 +34,17 @@ def visitor_page(client, slug):
 def test_a_table_keeps_its_header_row_cells_and_caption(imported, client):
     body = imported("table")
 
-    assert "<thead><tr><th>Day</th><th>Group</th><th>Room</th></tr></thead>" in body
+    assert body.startswith("<p>Our weekly groups.</p>")
+    assert (
+        "<table><caption>Groups this autumn</caption>"
+        "<thead><tr><th>Day</th><th>Group</th><th>Room</th></tr></thead>"
+    ) in body
+    assert "<em>Groups this autumn</em>" not in body
     assert "<tr><td>Wednesday</td><td><em>Peer support</em></td><td>3</td></tr>" in body
     assert body.count("<tr>") == 3
     page = visitor_page(client, "table")
     assert "<th>Day</th>" in page.text
-    assert "Groups this autumn" in page.text
+    assert "<caption>Groups this autumn</caption>" in page.text
 
 
 def test_a_code_block_keeps_its_lines_indentation_and_marks(imported):

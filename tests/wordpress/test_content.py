@@ -204,7 +204,7 @@ def test_tables_keep_their_header_row_and_cells(convert):
         "<tr><td>Monday</td><td><p>Voices</p><p>Evening</p></td></tr></table>"
     )
     assert result.html == (
-        "<p><strong>Groups</strong></p><table><thead><tr><th>Day</th><th></th></tr>"
+        "<table><caption>Groups</caption><thead><tr><th>Day</th><th></th></tr>"
         "</thead><tbody><tr><td>Monday</td><td>Voices<br>Evening</td></tr></tbody>"
         "</table>"
     )

@@ -16,6 +16,7 @@ import {
   OrderedList as BaseOrderedList,
   Subscript as BaseSubscript,
   Superscript as BaseSuperscript,
+  Table as BaseTable,
   updateAttrsDialog,
 } from "django-prose-editor/editor"
 
@@ -139,15 +140,130 @@ export const OrderedList = BaseOrderedList.extend({
   },
 })
 
-const closestOrderedList = ({ selection: { $from } }) => {
+const closestNode = (name, { selection: { $from } }) => {
   for (let depth = $from.depth; depth > 0; depth--) {
     const node = $from.node(depth)
-    if (node.type.name === "orderedList") {
+    if (node.type.name === name) {
       return { node, pos: $from.before(depth) }
     }
   }
   return null
 }
+
+const closestOrderedList = (state) => closestNode("orderedList", state)
+
+// A table's caption (<caption>, the first thing in the <table>), as tables
+// imported from other sites have them: plain text, which says what the table
+// is about to screen readers and sighted readers alike. The table's rows are
+// all its document holds, so the caption is one of its attributes, shown above
+// the rows and written and changed with "Table caption".
+export const Table = BaseTable.extend({
+  addAttributes() {
+    return {
+      ...this.parent?.(),
+      caption: {
+        default: "",
+        parseHTML: (element) =>
+          [...element.children]
+            .find((child) => child.localName === "caption")
+            ?.textContent.trim() ?? "",
+        // Written by renderHTML, inside the table.
+        renderHTML: () => ({}),
+      },
+    }
+  },
+
+  parseHTML() {
+    // The caption's text is the attribute's, never a row of the table.
+    return [...(this.parent?.() ?? [{ tag: "table" }]), { tag: "caption", ignore: true }]
+  },
+
+  renderHTML({ node, HTMLAttributes }) {
+    const table = this.parent({ node, HTMLAttributes })
+    if (!node.attrs.caption) return table
+    const [tag, attributes, ...content] = table
+    return [tag, attributes, ["caption", node.attrs.caption], ...content]
+  },
+
+  addNodeView() {
+    const makeView = this.parent()
+    return (props) => {
+      const view = makeView(props)
+      const caption = crel("caption", { className: "prose-table__caption" })
+      caption.contentEditable = "false"
+      const show = (node) => {
+        caption.textContent = node.attrs.caption
+        caption.hidden = !node.attrs.caption
+      }
+      show(props.node)
+      view.table.prepend(caption)
+      const update = view.update.bind(view)
+      view.update = (node) => {
+        if (!update(node)) return false
+        show(node)
+        return true
+      }
+      const ignoreMutation = view.ignoreMutation.bind(view)
+      view.ignoreMutation = (mutation) =>
+        caption.contains(mutation.target) || ignoreMutation(mutation)
+      return view
+    }
+  },
+
+  addCommands() {
+    return {
+      ...this.parent?.(),
+      updateTableCaption:
+        () =>
+        ({ editor, state }) => {
+          const table = closestNode(this.name, state)
+          if (!table) return false
+          updateAttrsDialog(
+            {
+              caption: {
+                type: "string",
+                title: gettext("Caption"),
+                description: gettext(
+                  "What the table shows, in a few words. Leave empty for none.",
+                ),
+              },
+            },
+            { title: gettext("Table caption"), submitText: gettext("Update") },
+          )(editor, { caption: table.node.attrs.caption }).then((attrs) => {
+            if (!attrs) return
+            editor
+              .chain()
+              .focus()
+              .command(({ tr }) => {
+                tr.setNodeAttribute(
+                  table.pos,
+                  "caption",
+                  attrs.caption.replace(/\s+/g, " ").trim(),
+                )
+                return true
+              })
+              .run()
+          })
+          return true
+        },
+    }
+  },
+
+  addMenuItems({ buttons, menu, editor }) {
+    this.parent?.({ buttons, menu, editor })
+    menu.defineItem({
+      name: "table:caption",
+      groups: "table",
+      button: buttons.material("title", gettext("Table caption")),
+      command(editor) {
+        editor.chain().focus().updateTableCaption().run()
+      },
+      hidden(editor) {
+        return !editor.isActive("table")
+      },
+    })
+  },
+})
 
 // A footnote's number is a link inside a superscript (<sup><a>), as the
 // import writes it: superscript and subscript wrap links, not the other way.
