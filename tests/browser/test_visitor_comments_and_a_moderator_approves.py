@@ -150,11 +150,14 @@ def test_visitors_comment_a_moderator_approves_and_a_reply_can_be_unsubscribed(
     assert jos_comment.followup is False
 
 
+@pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
-def test_comment_form_with_errors_has_no_axe_violations(open_page, color_scheme):
+def test_comment_form_with_errors_has_no_axe_violations(open_page, color_scheme, width):
     set_policy(min_seconds_to_write=0)
     article = make_article(title="Living with voices")
-    page = open_page(color_scheme=color_scheme)
+    page = open_page(
+        color_scheme=color_scheme, viewport={"width": width, "height": 844}
+    )
     page.goto(article.get_absolute_url())
 
     page.get_by_role("button", name="Post comment").click()
