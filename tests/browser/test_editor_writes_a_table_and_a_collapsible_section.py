@@ -13,12 +13,12 @@ from tests.browser.admin import make_editor, sign_in
 from tests.factories import make_article
 
 
-def test_editor_adds_a_table_with_a_header_row_and_an_open_collapsible_section(
-    page, live_server
-):
-    article = make_article(title="Our groups", body="<p>Start.</p>")
-    sign_in(page, make_editor(), live_server.url)
-    page.goto(reverse("admin:articles_article_change", args=[article.pk]))
+def write_a_table_and_a_collapsible_section(page):
+    """
+    With the toolbar, after the body "<p>Start.</p>": a 2×2 table with a header
+    row (Day, Room / Monday, 2) at the end, and after "Start." a collapsible
+    section "Content warning" holding "What the author hid.". Returns the section.
+    """
     field = page.locator(".field-body")
     writing = field.locator(".ProseMirror[contenteditable=true]")
     writing.focus()
@@ -46,6 +46,16 @@ def test_editor_adds_a_table_with_a_header_row_and_an_open_collapsible_section(
     page.keyboard.type("Content warning")
     section.locator(".prose-details__content p").last.click()
     page.keyboard.type("What the author hid.")
+    return section
+
+
+def test_editor_adds_a_table_with_a_header_row_and_an_open_collapsible_section(
+    page, live_server
+):
+    article = make_article(title="Our groups", body="<p>Start.</p>")
+    sign_in(page, make_editor(), live_server.url)
+    page.goto(reverse("admin:articles_article_change", args=[article.pk]))
+    section = write_a_table_and_a_collapsible_section(page)
     section.get_by_role("button", name="Shown closed on the page").click()
     expect(section.locator(".prose-details__toggle")).to_have_text(
         "Shown open on the page"
@@ -93,30 +103,7 @@ def test_an_article_with_a_table_and_a_collapsible_section_is_scheduled_then_pub
     page = open_page()
     sign_in(page, make_editor(), live_server.url)
     page.goto(reverse("admin:articles_article_change", args=[article.pk]))
-    field = page.locator(".field-body")
-    writing = field.locator(".ProseMirror[contenteditable=true]")
-    writing.focus()
-    page.keyboard.press("Control+End")
-    field.get_by_role("button", name="Insert table").click()
-    dialog = page.get_by_role("dialog")
-    dialog.get_by_label("Rows").fill("2")
-    dialog.get_by_label("Columns").fill("2")
-    dialog.get_by_label("Include header row").select_option("Yes")
-    dialog.get_by_role("button", name="Insert Table").click()
-    page.keyboard.type("Day")
-    for cell in ["Room", "Monday", "2"]:
-        page.keyboard.press("Tab")
-        page.keyboard.type(cell)
-    writing.get_by_text("Start.").click()
-    page.keyboard.press("End")
-    field.get_by_role("button", name="Collapsible section").click()
-    section = field.locator(".prose-details")
-    section.locator("summary").click()
-    page.keyboard.press("End")
-    page.keyboard.press("Shift+Home")
-    page.keyboard.type("Content warning")
-    section.locator(".prose-details__content p").last.click()
-    page.keyboard.type("What the author hid.")
+    write_a_table_and_a_collapsible_section(page)
 
     # Scheduled for next week: only staff see it until then.
     page.get_by_label("Status").select_option(label="Published")
