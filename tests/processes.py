@@ -113,6 +113,17 @@ def serve(database_url, port, **variables):
     raise AssertionError("the site did not start")
 
 
+def stop(server):
+    """Stop a server from ``serve()``, killing it if it does not end in a minute."""
+    server.terminate()
+    try:
+        # gunicorn lets its threads finish their keep-alive connections first.
+        server.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 @pytest.fixture
 def own_redis(tmp_path):
     """

@@ -6,7 +6,6 @@ On SQLite the transactions already write one at a time; these tests matter on
 PostgreSQL and MariaDB, where they run as well.
 """
 
-import subprocess
 import threading
 import time
 import urllib.error
@@ -19,7 +18,7 @@ from django.test import override_settings
 from django_comments.forms import CommentSecurityForm
 
 from articles.models import Article
-from tests.processes import free_port, manage, serve
+from tests.processes import free_port, manage, serve, stop
 
 # The site's own database is made through the suite's connection.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -82,13 +81,7 @@ def busy_site(own_database_url):
             ).splitlines()
         ],
     }
-    server.terminate()
-    try:
-        # gunicorn lets its threads finish their keep-alive connections first.
-        server.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
+    stop(server)
 
 
 class NoRedirects(urllib.request.HTTPRedirectHandler):

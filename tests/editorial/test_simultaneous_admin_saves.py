@@ -6,7 +6,6 @@ and a wait for it (``transaction_mode``, ``timeout``), not "database is locked".
 """
 
 import http.cookiejar
-import subprocess
 import threading
 import urllib.error
 import urllib.parse
@@ -16,7 +15,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.processes import free_port, manage, serve
+from tests.processes import free_port, manage, serve, stop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -126,12 +125,7 @@ def editors_site(own_database_url):
             ).splitlines()
         ),
     }
-    server.terminate()
-    try:
-        server.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
+    stop(server)
 
 
 def signed_in_editor(base):
