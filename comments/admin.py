@@ -10,6 +10,7 @@ from django.template.defaultfilters import linebreaks_filter
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from comments import tasks
@@ -177,7 +178,7 @@ class CommentAdmin(admin.ModelAdmin):
             parent=format_html(
                 '<blockquote class="moderation-parent"><p>{}</p>{}</blockquote>',
                 _("In reply to %(name)s:") % {"name": comment.parent_name},
-                comment.parent_text[:300],
+                Truncator(comment.parent_text).chars(300),
             )
             if comment.parent_text is not None
             else "",
@@ -259,7 +260,9 @@ class CommentAdmin(admin.ModelAdmin):
         if target is None:
             return "—"
         return format_html(
-            '<a href="{}">{}</a>', comment.get_absolute_url(), str(target)[:60]
+            '<a href="{}">{}</a>',
+            comment.get_absolute_url(),
+            Truncator(target).chars(60),
         )
 
     @admin.display(description=_("crisis"), boolean=True, ordering="care_hold")

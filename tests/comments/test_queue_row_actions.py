@@ -109,6 +109,17 @@ def test_the_queue_shows_the_whole_text_its_parent_and_the_buttons(
     assert '<input type="hidden" name="place" value="status__exact=pending">' in html
 
 
+def test_a_long_parent_and_page_title_are_cut_with_an_ellipsis(staff_client, policy):
+    article = make_article(title="A title that goes on and on " * 4)
+    parent = make_comment(article, user_name="Asker", comment="Long question " * 40)
+    make_comment(article, parent=parent, status="pending", comment="Short answer.")
+
+    html = staff_client.get(CHANGELIST + "?status__exact=pending").content.decode()
+
+    assert ("A title that goes on and on " * 4)[:59] + "…" in html
+    assert ("Long question " * 40)[:299] + "…" in html
+
+
 def test_the_queue_shows_the_comment_in_paragraphs_with_its_markup_escaped(
     staff_client, policy
 ):
